@@ -1,0 +1,67 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace EventHub.Core.Common;
+
+/// <summary>
+/// Conversions between the UTC instants we store and the wall-clock time of an event's IANA time zone.
+/// NodaTime (a dependency of Ical.Net anyway) gives exact daylight-saving handling and zone abbreviations (CEST).
+/// </summary>
+public static class EventTime
+{
+    private static readonly IDateTimeZoneProvider Zones = DateTimeZoneProviders.Tzdb;
+
+    public static bool IsKnownZone(string? timeZoneId) => !string.IsNullOrWhiteSpace(timeZoneId) && Zones.GetZoneOrNull(timeZoneId) is not null;
+
+    public static IReadOnlyList<string> ZoneIds => Zones.Ids;
+
+    /// <summary>Converts a wall-clock time in the zone to UTC; null when that local time does not exist (skipped by a daylight-saving change).</summary>
+    public static DateTime? ToUtc(DateTime local, string timeZoneId)
+    {
+        var zone = Zones[timeZoneId];
+        var mapping = zone.MapLocal(LocalDateTime.FromDateTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+        return mapping.Count switch
+        {
+            0 => null,
+            // An ambiguous time (the repeated hour in autumn): take the earlier, as calendars do.
+            _ => mapping.First().ToDateTimeUtc(),
+        };
+    }
+
+    public static DateTime ToLocal(DateTime utc, string timeZoneId)
+    {
+        var instant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        return instant.InZone(Zones[timeZoneId]).ToDateTimeUnspecified();
+    }
+
+    /// <summary>The zone's abbreviation at that instant, e.g. CEST; falls back to the UTC offset.</summary>
+    public static string Abbreviation(DateTime utc, string timeZoneId)
+    {
+        var instant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        var interval = Zones[timeZoneId].GetZoneInterval(instant);
+        var name = interval.Name;
+        return string.IsNullOrEmpty(name) || name.StartsWith('+') || name.StartsWith('-')
+            ? "UTC" + interval.WallOffset.ToString("m", CultureInfo.InvariantCulture)
+            : name;
+    }
+
+    /// <summary>"Wednesday 29 June 2022, 10:00 CEST".</summary>
+    public static string Format(DateTime utc, string timeZoneId, string pattern = "dddd d MMMM yyyy, HH:mm")
+        => ToLocal(utc, timeZoneId).ToString(pattern, CultureInfo.GetCultureInfo("en-GB")) + " " + Abbreviation(utc, timeZoneId);
+
+    /// <summary>"in 3 days", "2 hours ago": shown beside a time.</summary>
+    public static string Relative(DateTime utc, DateTime nowUtc)
+    {
+        var span = utc - nowUtc;
+        var future = span > TimeSpan.Zero;
+        var abs = span.Duration();
+        string amount = abs.TotalMinutes < 1 ? "less than a minute"
+            : abs.TotalHours < 1 ? Plural((int)abs.TotalMinutes, "minute")
+            : abs.TotalDays < 1 ? Plural((int)abs.TotalHours, "hour")
+            : Plural((int)abs.TotalDays, "day");
+        return future ? $"in {amount}" : $"{amount} ago";
+
+        static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    }
+}

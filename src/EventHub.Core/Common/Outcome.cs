@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EventHub.Core.Common;
+
+public enum OutcomeStatus
+{
+    Succeeded,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>What a use case answers: success, or why not, with errors keyed by the field that caused them.</summary>
+public class Outcome
+{
+    protected Outcome(OutcomeStatus status, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        Status = status;
+        Errors = errors ?? new Dictionary<string, string[]>();
+    }
+
+    public OutcomeStatus Status { get; }
+    public bool Succeeded => Status == OutcomeStatus.Succeeded;
+
+    /// <summary>Field name (the request's property, or "" for the whole form) to messages.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public static Outcome Success() => new(OutcomeStatus.Succeeded, null);
+    public static Outcome Forbidden() => new(OutcomeStatus.Forbidden, null);
+    public static Outcome NotFound() => new(OutcomeStatus.NotFound, null);
+    public static Outcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeStatus.Invalid, errors);
+    public static Outcome Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+    public static Outcome Conflict(string message) => new(OutcomeStatus.Conflict, new Dictionary<string, string[]> { [""] = [message] });
+}
+
+public sealed class Outcome<T> : Outcome
+{
+    private Outcome(OutcomeStatus status, T? value, IReadOnlyDictionary<string, string[]>? errors) : base(status, errors) => Value = value;
+
+    public T? Value { get; }
+
+    public static Outcome<T> Success(T value) => new(OutcomeStatus.Succeeded, value, null);
+    public static new Outcome<T> Forbidden() => new(OutcomeStatus.Forbidden, default, null);
+    public static new Outcome<T> NotFound() => new(OutcomeStatus.NotFound, default, null);
+    public static new Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeStatus.Invalid, default, errors);
+    public static new Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+    public static new Outcome<T> Conflict(string message) => new(OutcomeStatus.Conflict, default, new Dictionary<string, string[]> { [""] = [message] });
+}
+
+public static class RequestValidation
+{
+    /// <summary>Runs the request's data annotations and its <see cref="IValidatableObject"/> rules; null when valid.</summary>
+    public static IReadOnlyDictionary<string, string[]>? Validate(object request)
+    {
+        var results = new List<ValidationResult>();
+        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+        {
+            return null;
+        }
+
+        return results
+            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
+            .GroupBy(x => x.Member)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Message).Distinct().ToArray());
+    }
+}

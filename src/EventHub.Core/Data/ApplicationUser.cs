@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EventHub.Core.Data;
+
+/// <summary>A staff account: administrators and the members of event teams. Invitees and attendees have no account.</summary>
+public class ApplicationUser : IdentityUser
+{
+    [PersonalData]
+    public string? DisplayName { get; set; }
+
+    /// <summary>The organisation this staff member works for; events they create belong to it.</summary>
+    public Guid? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

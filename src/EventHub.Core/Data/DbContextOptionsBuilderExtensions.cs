@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Data;
+
+public static class DbContextOptionsBuilderExtensions
+{
+    public static DbContextOptionsBuilder<TContext> UseEventHubProvider<TContext>(this DbContextOptionsBuilder<TContext> options, DatabaseProvider provider, string connectionString)
+        where TContext : DbContext
+    {
+        ((DbContextOptionsBuilder)options).UseEventHubProvider(provider, connectionString);
+        return options;
+    }
+
+    /// <summary>Points EF at the chosen provider and at that provider's own migrations assembly.</summary>
+    public static DbContextOptionsBuilder UseEventHubProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var csb = new SqliteConnectionStringBuilder(connectionString);
+                var directory = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+                if (!string.IsNullOrEmpty(directory))
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.SqlServer").EnableRetryOnFailure());
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.PostgreSql"));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
+
+namespace EventHub.Core.Email;
+
+public enum EmailTransportKind
+{
+    /// <summary>Writes each message as an .eml file into <see cref="EmailOptions.PickupDirectory"/>: the embedded default.</summary>
+    Pickup,
+
+    /// <summary>Sends through an SMTP relay with MailKit.</summary>
+    Smtp,
+}
+
+public sealed class EmailOptions
+{
+    public const string SectionName = "Email";
+
+    public EmailTransportKind Transport { get; init; } = EmailTransportKind.Pickup;
+
+    /// <summary>The sender, e.g. "EventHub &lt;no-reply@eventhub.example&gt;".</summary>
+    [Required]
+    public string From { get; init; } = "EventHub <no-reply@eventhub.local>";
+
+    /// <summary>Folder for the Pickup transport; relative paths are under the content root.</summary>
+    [Required]
+    public string PickupDirectory { get; init; } = "App_Data/mail-pickup";
+
+    /// <summary>How many messages one dispatcher claims at a time.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>Attempts before a temporarily refused message is marked Failed.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; init; } = 8;
+
+    /// <summary>First retry delay after a 4xx answer; it doubles with every attempt, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long a claim lasts; a dispatcher that dies mid-batch leaves rows that another takes over after this.</summary>
+    public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class SmtpOptions
+{
+    public const string SectionName = "Smtp";
+
+    public string Host { get; init; } = "localhost";
+
+    [Range(1, 65535)]
+    public int Port { get; init; } = 25;
+
+    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public SecureSocketOptions Security { get; init; } = SecureSocketOptions.StartTlsWhenAvailable;
+
+    public string? UserName { get; init; }
+    public string? Password { get; init; }
+
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; init; } = 60;
+}

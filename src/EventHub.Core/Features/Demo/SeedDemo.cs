@@ -1,0 +1,117 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Features.Admin;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Demo;
+
+public sealed record DemoLogin(string Email, string Role, string Password);
+
+/// <summary>
+/// The demo installation, from shared/seed-event-report.md: the foundation, the partner council, the host's office,
+/// one user per role, and the background talk on Central Asia, dated two weeks ahead so that every stage can be shown.
+/// </summary>
+public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    public const string AdminEmail = "admin@eventhub.demo";
+
+    public async Task<IReadOnlyList<DemoLogin>?> ExecuteAsync(CancellationToken ct = default)
+    {
+        await CreateAdministrator.EnsureRolesAsync(roles);
+        if (await users.FindByEmailAsync(AdminEmail) is not null)
+        {
+            return null; // already seeded
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Organisation Org(string name, string? acronym, string[] aliases, string[] domains) => new()
+        {
+            Id = Guid.CreateVersion7(), Name = name, Acronym = acronym, Aliases = [.. aliases], EmailDomains = [.. domains], CreatedAtUtc = now,
+        };
+
+        var kas = await FindOrAdd(Org("Konrad-Adenauer-Stiftung", "KAS", ["Konrad Adenauer Stiftung", "Konrad Adenauer Foundation", "KAS MDPD", "Multinational Development Policy Dialogue", "MDPD"], ["kas.de"]), ct);
+        var enc = await FindOrAdd(Org("European Neighbourhood Council", "ENC", [], ["enc-eu.org"]), ct);
+        var hostOffice = await FindOrAdd(Org("Office of MEP Michael Gahler", null, ["EPP Group", "European People's Party Group"], ["europarl.europa.eu"]), ct);
+        await FindOrAdd(Org("European External Action Service", "EEAS", [], ["eeas.europa.eu"]), ct);
+        await FindOrAdd(Org("North Atlantic Treaty Organization", "NATO", ["OTAN", "NATO HQ"], ["hq.nato.int"]), ct);
+        await FindOrAdd(Org("European Commission", null, ["the Commission", "DG NEAR", "DG INTPA"], ["ec.europa.eu"]), ct);
+        await db.SaveChangesAsync(ct);
+
+        var logins = new List<DemoLogin>();
+        async Task<ApplicationUser> User(string email, string name, Organisation? org, string role)
+        {
+            var password = CreateAdministrator.GeneratePassword();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, OrganisationId = org?.Id, CreatedAtUtc = now };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create demo user {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            logins.Add(new DemoLogin(email, role, password));
+            return user;
+        }
+
+        var admin = await User(AdminEmail, "Installation Administrator", null, "Administrator");
+        await users.AddToRoleAsync(admin, Authorization.Roles.Administrator);
+        var organiser = await User("organiser@eventhub.demo", "Clara Neumann", kas, "Organiser");
+        var coOrganiser = await User("vetter@eventhub.demo", "Pieter de Vries", enc, "Vetter (co-organiser)");
+        var door = await User("door@eventhub.demo", "Marc Dubois", kas, "Door staff");
+        var rapporteur = await User("rapporteur@eventhub.demo", "Anna Kowalska", kas, "Rapporteur");
+        var hostReviewer = await User("host@eventhub.demo", "Lena Fischer", hostOffice, "Host reviewer");
+
+        const string zone = "Europe/Brussels";
+        var day = EventTime.ToLocal(now, zone).Date.AddDays(14);
+        DateTime At(int hour, int minute) => EventTime.ToUtc(day.AddHours(hour).AddMinutes(minute), zone)!.Value;
+        var talk = new Event
+        {
+            Id = Guid.CreateVersion7(),
+            Title = "China's and Russia's Security Engagement in Central Asia – Suggestions for a European Response",
+            Description = "A closed-door background talk under the Chatham House Rule. Based on the findings of the KAS study "
+                + "\"China's Security and Military Cooperation in Central Asia and its relevance to Europe\", and in light of the war in Ukraine, "
+                + "around 35 experts from the EU institutions, NATO, academia and think tanks discuss Central Asia's rising relevance for Europe.",
+            StartsAtUtc = At(10, 0),
+            EndsAtUtc = At(13, 0),
+            TimeZoneId = zone,
+            City = "Brussels",
+            Venue = "European Parliament, Altiero Spinelli building, meeting room ASP 5G2, Rue Wiertz 60",
+            Capacity = 35,
+            HostName = "MEP Michael Gahler (DE), EPP Group Coordinator for Foreign Affairs",
+            HostOrganisationId = hostOffice.Id,
+            OrganisationId = kas.Id,
+            CoOrganisers = [enc],
+            Status = EventStatus.Open,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            ConcurrencyStamp = Guid.NewGuid(),
+            AgendaItems =
+            [
+                new() { Id = Guid.CreateVersion7(), Title = "Welcome by the host", StartsAtUtc = At(10, 0), EndsAtUtc = At(10, 15), Confidentiality = ConfidentialityLevel.OnTheRecord, SortOrder = 0 },
+                new() { Id = Guid.CreateVersion7(), Title = "Presentation of the study by its author, Farkhod Aminjonov", StartsAtUtc = At(10, 15), EndsAtUtc = At(10, 45), Confidentiality = ConfidentialityLevel.OnTheRecord, SortOrder = 1 },
+                new() { Id = Guid.CreateVersion7(), Title = "Discussion: implications for Europe and recommendations for the EU", StartsAtUtc = At(10, 45), EndsAtUtc = At(12, 30), Confidentiality = ConfidentialityLevel.ChathamHouse, SortOrder = 2 },
+                new() { Id = Guid.CreateVersion7(), Title = "Closing remarks by KAS MDPD", StartsAtUtc = At(12, 30), EndsAtUtc = At(13, 0), Confidentiality = ConfidentialityLevel.OnTheRecord, SortOrder = 3 },
+            ],
+        };
+        db.Events.Add(talk);
+        foreach (var (user, role) in new[] { (organiser, EventRole.Organiser), (coOrganiser, EventRole.Vetter), (door, EventRole.DoorStaff), (rapporteur, EventRole.Rapporteur), (hostReviewer, EventRole.HostReviewer) })
+        {
+            db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = talk.Id, UserId = user.Id, Role = role, AddedAtUtc = now });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return logins;
+    }
+
+    private async Task<Organisation> FindOrAdd(Organisation organisation, CancellationToken ct)
+    {
+        var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Name == organisation.Name, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        db.Organisations.Add(organisation);
+        return organisation;
+    }
+}

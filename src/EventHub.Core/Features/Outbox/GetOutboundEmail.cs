@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using EventHub.Core.Authorization;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Outbox;
+
+public sealed record OutboundEmailDetail(OutboundEmail Email, string MessageId, IReadOnlyList<(string FileName, string ContentType, int Size)> Attachments);
+
+/// <summary>One message, for an administrator or for an organiser of its event.</summary>
+public sealed class GetOutboundEmail(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, MimeMessageFactory mime)
+{
+    public async Task<Outcome<OutboundEmailDetail>> ExecuteAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var email = await db.OutboundEmails.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (email is null)
+        {
+            return Outcome<OutboundEmailDetail>.NotFound();
+        }
+
+        var allowed = actor.IsInRole(Roles.Administrator)
+            || (email.EventId is { } eventId && await authorization.CanAsync(actor, eventId, EventPermission.ViewOutbox));
+        if (!allowed)
+        {
+            return Outcome<OutboundEmailDetail>.Forbidden();
+        }
+
+        var attachments = await db.OutboundEmailAttachments.Where(a => a.OutboundEmailId == id)
+            .Select(a => new { a.FileName, a.ContentType, Size = a.Content.Length }).ToListAsync(ct);
+        return Outcome<OutboundEmailDetail>.Success(new OutboundEmailDetail(email, mime.MessageIdFor(email.Id), attachments.Select(a => (a.FileName, a.ContentType, a.Size)).ToList()));
+    }
+}

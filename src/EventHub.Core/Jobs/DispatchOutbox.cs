@@ -1,0 +1,219 @@
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EventHub.Core.Jobs;
+
+public sealed record DispatchSummary(int Claimed, int Sent, int Retrying, int Failed);
+
+/// <summary>
+/// Sends due outbox rows. Rows are claimed with a conditional UPDATE (status and due time are re-checked by the database),
+/// so dispatchers on two nodes never claim the same row. Running it twice sends nothing twice.
+/// A node that dies mid-batch leaves claims that expire after <see cref="EmailOptions.ClaimTimeout"/>; the message is then sent again
+/// with the same Message-ID (at least once, as every outbox).
+/// </summary>
+public sealed class DispatchOutbox(
+    IDbContextFactory<EventHubDbContext> dbFactory,
+    IEmailTransport transport,
+    MimeMessageFactory mimeFactory,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<DispatchOutbox> logger)
+{
+    public async Task<DispatchSummary> ExecuteAsync(CancellationToken ct)
+    {
+        int claimed = 0, sent = 0, retrying = 0, failed = 0;
+        IEmailTransportSession? session = null;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var (token, batch) = await ClaimBatchAsync(ct);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                claimed += batch.Count;
+                session ??= await transport.OpenSessionAsync(ct);
+                var delivered = new List<Guid>(batch.Count);
+                var connectionLost = false;
+                foreach (var email in batch)
+                {
+                    if (connectionLost || ct.IsCancellationRequested)
+                    {
+                        // Give the rest of the batch back, untouched, for the next run.
+                        await ReleaseAsync(email, token);
+                        continue;
+                    }
+
+                    var result = await session.SendAsync(mimeFactory.Create(email), ct);
+                    switch (result.Outcome)
+                    {
+                        case DeliveryOutcome.Delivered:
+                            delivered.Add(email.Id);
+                            sent++;
+                            break;
+                        case DeliveryOutcome.PermanentFailure:
+                            await MarkFailedAsync(email.Id, token, result.ServerReply ?? "Refused by the server.");
+                            failed++;
+                            break;
+                        default:
+                            if (await ScheduleRetryAsync(email, token, result.ServerReply))
+                            {
+                                retrying++;
+                            }
+                            else
+                            {
+                                failed++;
+                            }
+
+                            // A refusal concerns one message; a lost connection concerns the whole relay: stop and let backoff work.
+                            connectionLost = result.ConnectionLost;
+                            break;
+                    }
+                }
+
+                await MarkSentAsync(delivered, token);
+                if (connectionLost)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+
+        if (claimed > 0)
+        {
+            logger.LogInformation("Outbox: {Sent} sent, {Retrying} to retry, {Failed} failed of {Claimed} claimed", sent, retrying, failed, claimed);
+        }
+
+        return new DispatchSummary(claimed, sent, retrying, failed);
+    }
+
+    private async Task<(Guid Token, List<OutboundEmail> Batch)> ClaimBatchAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimUntil = now + options.Value.ClaimTimeout;
+        var token = Guid.NewGuid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var candidates = await Due(db.OutboundEmails, now)
+            .OrderBy(e => e.NextAttemptAtUtc)
+            .Select(e => e.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return (token, []);
+        }
+
+        // The due condition is part of the UPDATE itself: a row another dispatcher claimed in the meantime no longer matches.
+        await Due(db.OutboundEmails, now)
+            .Where(e => candidates.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Sending)
+                .SetProperty(e => e.ClaimToken, token)
+                .SetProperty(e => e.ClaimExpiresAtUtc, claimUntil)
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.LastAttemptAtUtc, now), ct);
+
+        var batch = await db.OutboundEmails.AsNoTracking()
+            .Include(e => e.Attachments)
+            .Where(e => e.ClaimToken == token)
+            .OrderBy(e => e.NextAttemptAtUtc)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return (token, batch);
+    }
+
+    private static IQueryable<OutboundEmail> Due(IQueryable<OutboundEmail> emails, DateTime now) => emails.Where(e =>
+        (e.Status == OutboundEmailStatus.Pending && e.NextAttemptAtUtc <= now)
+        || (e.Status == OutboundEmailStatus.Sending && e.ClaimExpiresAtUtc < now));
+
+    private async Task MarkSentAsync(List<Guid> ids, Guid token)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        // Not cancellable: the messages are out, and the rows must say so.
+        await db.OutboundEmails
+            .Where(e => ids.Contains(e.Id) && e.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Sent)
+                .SetProperty(e => e.SentAtUtc, now)
+                .SetProperty(e => e.LastError, (string?)null)
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
+    }
+
+    private async Task MarkFailedAsync(Guid id, Guid token, string reply)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.OutboundEmails
+            .Where(e => e.Id == id && e.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Failed)
+                .SetProperty(e => e.LastError, Truncate(reply))
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
+    }
+
+    /// <summary>Schedules the next attempt with exponential backoff; false when the message is out of attempts and was marked Failed.</summary>
+    private async Task<bool> ScheduleRetryAsync(OutboundEmail email, Guid token, string? reply)
+    {
+        var attempts = email.Attempts; // the claim already counted this attempt
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            await MarkFailedAsync(email.Id, token, $"Gave up after {attempts} attempts. Last answer: {reply}");
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = now + RetryDelay(attempts);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.OutboundEmails
+            .Where(e => e.Id == email.Id && e.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Pending)
+                .SetProperty(e => e.NextAttemptAtUtc, next)
+                .SetProperty(e => e.LastError, Truncate(reply ?? "Temporary failure."))
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
+        return true;
+    }
+
+    /// <summary>Returns a claimed row that was not attempted, undoing the attempt the claim counted.</summary>
+    private async Task ReleaseAsync(OutboundEmail email, Guid token)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.OutboundEmails
+            .Where(e => e.Id == email.Id && e.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, OutboundEmailStatus.Pending)
+                .SetProperty(e => e.Attempts, e => e.Attempts - 1)
+                .SetProperty(e => e.NextAttemptAtUtc, clock.GetUtcNow().UtcDateTime + options.Value.FirstRetryDelay)
+                .SetProperty(e => e.ClaimToken, (Guid?)null)
+                .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
+    }
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var delay = options.Value.FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        return delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay;
+    }
+
+    private static string Truncate(string s) => s.Length <= 2000 ? s : s[..2000];
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EventHub.Core.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Whether this process runs a Hangfire server (workers). Every node can; the database keeps each job to one.</summary>
+    public bool RunServer { get; init; } = true;
+
+    [Range(1, 64)]
+    public int WorkerCount { get; init; } = 2;
+
+    /// <summary>Cron schedule of the outbox sweep (DispatchOutbox). Sends are also triggered right after each commit.</summary>
+    [Required]
+    public string DispatchOutboxCron { get; init; } = "* * * * *";
+}

@@ -1,0 +1,7 @@
+namespace EventHub.Web.Components.Account;
+
+public enum PasskeyOperation
+{
+    Create = 0,
+    Request = 1,
+}

@@ -1,0 +1,98 @@
+using EventHub.Core.Data;
+using EventHub.Core.Features.Admin;
+using EventHub.Core.Features.Demo;
+
+namespace EventHub.Web.Hosting;
+
+/// <summary>
+/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`.
+/// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
+/// </summary>
+public static class HostCommands
+{
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin"];
+
+    /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
+    public static (string[]? Command, string[] HostArgs) Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        {
+            return (null, args);
+        }
+
+        var take = args[0] == "create-admin" ? 2 : 1;
+        return (args.Take(take).ToArray(), args.Skip(take).ToArray());
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] command)
+    {
+        var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+        switch (command[0])
+        {
+            case "migrate":
+                await initializer.MigrateAsync();
+                Console.WriteLine("The database is up to date.");
+                return 0;
+
+            case "seed-demo":
+            {
+                await initializer.MigrateAsync();
+                await using var scope = app.Services.CreateAsyncScope();
+                var logins = await scope.ServiceProvider.GetRequiredService<SeedDemo>().ExecuteAsync();
+                if (logins is null)
+                {
+                    Console.WriteLine($"The demo is already there ({SeedDemo.AdminEmail} exists); nothing was changed.");
+                    return 0;
+                }
+
+                PrintDemoLogins(logins);
+                return 0;
+            }
+
+            case "create-admin":
+            {
+                if (command.Length < 2)
+                {
+                    Console.Error.WriteLine("Usage: create-admin EMAIL");
+                    return 2;
+                }
+
+                await initializer.MigrateAsync();
+                await using var scope = app.Services.CreateAsyncScope();
+                var outcome = await scope.ServiceProvider.GetRequiredService<CreateAdministrator>().ExecuteAsync(command[1]);
+                if (!outcome.Succeeded)
+                {
+                    Console.Error.WriteLine(string.Join(" ", outcome.Errors.SelectMany(e => e.Value)));
+                    return 1;
+                }
+
+                Console.WriteLine(outcome.Value!.Existed
+                    ? $"{command[1]} is now an Administrator (the account already existed; its password is unchanged)."
+                    : $"Created Administrator {command[1]} with password: {outcome.Value.Password}\nIt is shown only this once.");
+                return 0;
+            }
+
+            default:
+                Console.Error.WriteLine($"Unknown command '{command[0]}'. Known: {string.Join(", ", Verbs)}.");
+                return 2;
+        }
+    }
+
+    public static void PrintDemoLogins(IReadOnlyList<DemoLogin>? logins)
+    {
+        if (logins is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("==== EventHub demo accounts (passwords are shown only this once) ====");
+        foreach (var login in logins)
+        {
+            Console.WriteLine($"  {login.Role,-24} {login.Email,-28} {login.Password}");
+        }
+
+        Console.WriteLine("======================================================================");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using EventHub.Core.Authorization;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Features.Demo;
+using EventHub.Core.Features.Outbox;
+using EventHub.Web.Components;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventHub.Web.Hosting;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Migrates where the configuration says so, and seeds the demo on a first start in Development.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+        if (initializer.ShouldMigrateOnStart)
+        {
+            await initializer.MigrateAsync();
+        }
+
+        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.SeedOnFirstStart)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+            if (!db.Users.Any())
+            {
+                var logins = await scope.ServiceProvider.GetRequiredService<SeedDemo>().ExecuteAsync();
+                HostCommands.PrintDemoLogins(logins);
+            }
+        }
+    }
+
+    public static WebApplication UseEventHubWeb(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapEventHubEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/health");
+
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            DashboardTitle = "EventHub jobs",
+            AppPath = "/",
+            Authorization = [new AdministratorDashboardFilter()],
+        }).RequireAuthorization(Policies.Administrator);
+
+        // The raw message, as the relay received it (or the pickup folder holds it).
+        app.MapGet("/outbox/{id:guid}/message.eml", async (Guid id, ClaimsPrincipal user, GetOutboundEmail get, EventHubDbContext db, MimeMessageFactory mime, CancellationToken ct) =>
+        {
+            var outcome = await get.ExecuteAsync(user, id, ct);
+            if (!outcome.Succeeded)
+            {
+                return outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
+            }
+
+            var email = await db.OutboundEmails.AsNoTracking().Include(e => e.Attachments).SingleAsync(e => e.Id == id, ct);
+            var stream = new MemoryStream();
+            await mime.Create(email).WriteToAsync(stream, ct);
+            stream.Position = 0;
+            return Results.File(stream, "message/rfc822", $"{id:N}.eml");
+        }).RequireAuthorization(Policies.Staff);
+
+        return app;
+    }
+
+    private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Administrator);
+    }
+}
