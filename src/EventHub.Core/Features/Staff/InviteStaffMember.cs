@@ -54,6 +54,8 @@ public sealed class InviteStaffMember(
             return Outcome<string>.Invalid(errors);
         }
 
+        // In a Blazor circuit this scoped context outlives one click: start each invitation from a clean slate.
+        db.ChangeTracker.Clear();
         var email = form.Email!.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: ./test.sh
+# Installs what is missing (Chromium when root, the dotnet tools), starts a throwaway PostgreSQL cluster on a free loopback port,
+# checks that no provider has pending model changes, generates the idempotent SQL Server script, runs every test project
+# (data tests on SQLite and PostgreSQL), stops what it started, and ends with: tests: N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+artifacts="$root/.test-artifacts"
+rm -rf "$artifacts"; mkdir -p "$artifacts"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+step_failures=0
+note() { printf '\n== %s\n' "$*"; }
+fail_step() { echo "FAILED: $*"; step_failures=$((step_failures + 1)); }
+as_root() { [ "$(id -u)" = 0 ]; }
+
+# --- what the suite needs ---------------------------------------------------------------------------------------
+note "Chromium (browser tests)"
+if [ -x /usr/bin/chromium ]; then
+  /usr/bin/chromium --version 2>/dev/null || true
+elif as_root; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || fail_step "apt-get install chromium"
+else
+  echo "Chromium is missing and this is not root: browser tests will fail. Install it with: sudo apt-get install chromium"
+fi
+export EVENTHUB_CHROMIUM=/usr/bin/chromium
+
+note "PostgreSQL (throwaway cluster)"
+pg_bin=""
+for candidate in "$(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/x)")" /usr/lib/postgresql/*/bin; do
+  if [ -x "$candidate/initdb" ] && [ -x "$candidate/pg_ctl" ]; then pg_bin=$candidate; break; fi
+done
+if [ -z "$pg_bin" ] && as_root; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || fail_step "apt-get install postgresql"
+  for candidate in /usr/lib/postgresql/*/bin; do [ -x "$candidate/initdb" ] && pg_bin=$candidate; done
+fi
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    if as_root; then su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m fast stop" >/dev/null 2>&1
+    else "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1; fi
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_postgres EXIT
+if [ -n "$pg_bin" ]; then
+  pg_dir=$(mktemp -d /tmp/eventhub-pg.XXXXXX)
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+  pg_cmd="'$pg_bin/initdb' -D '$pg_dir/data' -A trust -U postgres >'$pg_dir/initdb.log' 2>&1 && '$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -o \"-p $pg_port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -w start >/dev/null"
+  if as_root; then
+    chown postgres "$pg_dir"
+    su postgres -s /bin/sh -c "$pg_cmd" || fail_step "start PostgreSQL (see $pg_dir/server.log)"
+  else
+    sh -c "$pg_cmd" || fail_step "start PostgreSQL"
+  fi
+  export EVENTHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+  export EVENTHUB_REQUIRE_POSTGRES=1
+  echo "PostgreSQL $("$pg_bin/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+else
+  fail_step "no PostgreSQL found (initdb, pg_ctl): data tests cannot run on PostgreSQL"
+fi
+
+note "dotnet tools"
+dotnet tool restore >/dev/null || fail_step "dotnet tool restore"
+
+# --- build and schema checks -----------------------------------------------------------------------------------
+note "Build"
+if ! dotnet build EventHub.sln -c Debug -nologo -clp:ErrorsOnly > "$artifacts/build.log" 2>&1; then
+  cat "$artifacts/build.log"
+  fail_step "build"
+  echo "tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+echo "built"
+
+note "Migrations: no pending model changes for any provider"
+for provider in Sqlite SqlServer PostgreSql; do
+  project="migrations/EventHub.Migrations.$provider"
+  if dotnet ef migrations has-pending-model-changes --project "$project" --startup-project "$project" > "$artifacts/pending-$provider.log" 2>&1; then
+    echo "$provider: up to date"
+  else
+    cat "$artifacts/pending-$provider.log"
+    fail_step "$provider has model changes without a migration: run deploy/add-migration.sh NAME"
+  fi
+done
+
+note "SQL Server: idempotent migration script"
+project=migrations/EventHub.Migrations.SqlServer
+if dotnet ef migrations script --idempotent --no-build --project "$project" --startup-project "$project" -o "$artifacts/eventhub-sqlserver.sql" > "$artifacts/script.log" 2>&1; then
+  if cmp -s "$artifacts/eventhub-sqlserver.sql" deploy/eventhub-sqlserver.sql; then
+    echo "deploy/eventhub-sqlserver.sql is current ($(wc -l < deploy/eventhub-sqlserver.sql) lines)"
+  else
+    fail_step "deploy/eventhub-sqlserver.sql is out of date: copy $artifacts/eventhub-sqlserver.sql over it"
+  fi
+else
+  cat "$artifacts/script.log"; fail_step "generate the SQL Server script"
+fi
+
+# --- tests -----------------------------------------------------------------------------------------------------
+passed=0; failed=0; skipped=0
+for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub.EndToEnd; do
+  name=$(basename "$project")
+  note "$name"
+  log="$artifacts/$name.log"
+  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$log" 2>&1
+  summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1)
+  if [ -z "$summary" ]; then
+    tail -40 "$log"
+    fail_step "$name did not report results"
+    failed=$((failed + 1))
+    continue
+  fi
+  grep -E '^\s+(Failed|Skipped) ' "$log" | head -50
+  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
+  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+  echo "$summary"
+  if [ "$f" != 0 ]; then
+    grep -E -A 25 '^\s+Failed ' "$log" | head -150
+  fi
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+
+failed=$((failed + step_failures))
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]

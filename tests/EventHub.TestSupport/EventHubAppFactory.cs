@@ -1,0 +1,110 @@
+using EventHub.Core.Authorization;
+using EventHub.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.TestSupport;
+
+/// <summary>
+/// The real EventHub host on a fresh test database. Email goes to a real SMTP server (<see cref="SmtpSink"/>) or to a pickup
+/// folder; with <see cref="UseRealServer"/> the app listens on a loopback port for the browser.
+/// </summary>
+public sealed class EventHubAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    private EventHubAppFactory(TestDatabase database, SmtpSink? smtp, bool realServer, IDictionary<string, string?>? extra)
+    {
+        Database = database;
+        Smtp = smtp;
+        Port = realServer ? SmtpSink.FreePort() : 0;
+        BaseUrl = realServer ? $"http://127.0.0.1:{Port}" : "http://localhost";
+        settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["App:PublicBaseUrl"] = BaseUrl,
+            ["Demo:SeedOnFirstStart"] = "false",
+            ["Jobs:RunServer"] = realServer ? "true" : "false",
+            ["Email:Transport"] = smtp is null ? "Pickup" : "Smtp",
+            ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "eventhub-tests", "pickup-" + Guid.NewGuid().ToString("N")),
+            ["Smtp:Host"] = smtp?.Host ?? "127.0.0.1",
+            ["Smtp:Port"] = (smtp?.Port ?? 25).ToString(),
+            ["Smtp:Security"] = "None",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+            {
+                settings[key] = value;
+            }
+        }
+
+        if (realServer)
+        {
+            UseKestrel(Port);
+        }
+    }
+
+    public TestDatabase Database { get; }
+    public SmtpSink? Smtp { get; }
+    public int Port { get; }
+    public string BaseUrl { get; }
+
+    public static EventHubAppFactory Create(TestDatabase database, SmtpSink? smtp = null, bool realServer = false, IDictionary<string, string?>? settings = null)
+        => new(database, smtp, realServer, settings);
+
+    /// <summary>Starts Kestrel on <see cref="BaseUrl"/>.</summary>
+    public EventHubAppFactory UseRealServer()
+    {
+        StartServer();
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.UseSetting("Database:Provider", settings["Database:Provider"]);
+        builder.UseSetting("Database:ConnectionString", settings["Database:ConnectionString"]);
+        builder.UseSetting("Jobs:RunServer", settings["Jobs:RunServer"]);
+    }
+
+    /// <summary>A confirmed staff account that can log in with <paramref name="password"/>.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string password, Guid? organisationId = null, bool administrator = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], OrganisationId = organisationId };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        if (administrator)
+        {
+            if (!await roles.RoleExistsAsync(Roles.Administrator))
+            {
+                await roles.CreateAsync(new IdentityRole(Roles.Administrator));
+            }
+
+            await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        return user;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<EventHubDbContext, Task<T>> work)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<EventHubDbContext>>().CreateDbContextAsync();
+        return await work(db);
+    }
+}
