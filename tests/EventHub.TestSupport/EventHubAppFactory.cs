@@ -70,6 +70,8 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build's static web assets (blazor.web.js, scoped CSS) are served only when asked for.
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.UseSetting("Database:Provider", settings["Database:Provider"]);
         builder.UseSetting("Database:ConnectionString", settings["Database:ConnectionString"]);

@@ -10,6 +10,14 @@ namespace EventHub.Core.Features.Events;
 /// <summary>A staff member creates an event for their organisation and becomes its first organiser.</summary>
 public sealed class CreateEvent(IDbContextFactory<EventHubDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The organisation a new event of this user belongs to, so the form can show it (null for administrators without one).</summary>
+    public async Task<Guid?> OwnerFor(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<Outcome<Guid>> ExecuteAsync(ClaimsPrincipal actor, EventForm form, CancellationToken ct = default)
     {
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);

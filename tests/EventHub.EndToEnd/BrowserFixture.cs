@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using EventHub.TestSupport;
+using Microsoft.Playwright;
+
+namespace EventHub.EndToEnd;
+
+/// <summary>One headless Debian Chromium for the whole run, driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("EVENTHUB_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        Playwright.Dispose();
+    }
+}
+
+/// <summary>Browser tests share one Chromium and run one at a time: Hangfire keeps process-wide state.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>A running EventHub on a loopback port with its own database and SMTP server, and a fresh browser context.</summary>
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    protected const string Password = "correct horse battery staple";
+    protected static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
+
+    protected TestDatabase Database { get; private set; } = null!;
+    protected SmtpSink Smtp { get; private set; } = null!;
+    protected EventHubAppFactory App { get; private set; } = null!;
+    protected IBrowserContext Context { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Smtp = new SmtpSink();
+        Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
+        App = EventHubAppFactory.Create(Database, Smtp, realServer: true).UseRealServer();
+        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl });
+        Context.SetDefaultTimeout(15_000);
+        Page = await Context.NewPageAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+
+    protected async Task LogInAsync(string email, string password = Password)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.Locator("input[name='Input.Email']").FillAsync(email);
+        await Page.Locator("input[name='Input.Password']").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Opens an interactive page and waits until its Blazor circuit is connected.</summary>
+    protected async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await Page.Locator("[data-circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>Saves a screenshot under .test-artifacts/screenshots when EVENTHUB_SCREENSHOTS is set, to look at the screens.</summary>
+    protected async Task ScreenshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("EVENTHUB_SCREENSHOTS") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+        }
+    }
+
+    /// <summary>The first link in an email's plain-text part that contains <paramref name="pathPart"/>.</summary>
+    protected static string LinkIn(MimeKit.MimeMessage message, string pathPart)
+    {
+        foreach (Match m in Regex.Matches(message.TextBody ?? "", @"https?://\S+"))
+        {
+            if (m.Value.Contains(pathPart, StringComparison.OrdinalIgnoreCase))
+            {
+                return m.Value;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No link containing '{pathPart}' in the email:\n{message.TextBody}");
+    }
+}
