@@ -103,20 +103,19 @@ for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub
   note "$name"
   log="$artifacts/$name.log"
   dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$log" 2>&1
-  summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1)
-  if [ -z "$summary" ]; then
+  total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$total" ]; then
     tail -40 "$log"
     fail_step "$name did not report results"
     failed=$((failed + 1))
     continue
   fi
-  grep -E '^\s+(Failed|Skipped) ' "$log" | head -50
-  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
-  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
-  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
-  echo "$summary"
+  count() { grep -E "^ +$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+  p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+  echo "$name: $p passed, $f failed, $s skipped"
+  grep -E '^ +Skipped [A-Z]' "$log" | head -20
   if [ "$f" != 0 ]; then
-    grep -E -A 25 '^\s+Failed ' "$log" | head -150
+    grep -E -A 25 '^ +Failed [A-Z]' "$log" | head -200
   fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
