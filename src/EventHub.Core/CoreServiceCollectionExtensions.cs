@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
+        services.AddSingleton<DirectoryAccess>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
         foreach (var type in typeof(CoreServiceCollectionExtensions).Assembly.GetTypes()

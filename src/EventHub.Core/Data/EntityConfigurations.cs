@@ -105,3 +105,78 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.AtUtc);
     }
 }
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.Email).HasMaxLength(320);
+        b.Property(c => c.NormalizedEmail).HasMaxLength(320);
+        b.Property(c => c.OrganisationName).HasMaxLength(300);
+        b.Property(c => c.Position).HasMaxLength(300);
+        b.Property(c => c.Country).HasMaxLength(100);
+        b.PrimitiveCollection(c => c.Tags);
+        b.HasIndex(c => new { c.DirectoryOrganisationId, c.NormalizedEmail }).IsUnique();
+        b.HasIndex(c => new { c.DirectoryOrganisationId, c.Name });
+        b.HasOne(c => c.DirectoryOrganisation).WithMany().HasForeignKey(c => c.DirectoryOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => new { i.EventId, i.ContactId }).IsUnique();
+        b.HasIndex(i => new { i.EventId, i.Status });
+        b.Property(i => i.Subject).HasMaxLength(500);
+        b.Property(i => i.DeclineReason).HasMaxLength(2000);
+        b.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationHistoryEntryConfiguration : IEntityTypeConfiguration<InvitationHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<InvitationHistoryEntry> b)
+    {
+        b.Property(h => h.Action).HasMaxLength(50);
+        b.Property(h => h.ActorName).HasMaxLength(300);
+        b.HasIndex(h => new { h.InvitationId, h.AtUtc });
+    }
+}
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> b)
+    {
+        b.Property(r => r.Name).HasMaxLength(300);
+        b.Property(r => r.Email).HasMaxLength(320);
+        b.Property(r => r.NormalizedEmail).HasMaxLength(320);
+        b.Property(r => r.OrganisationName).HasMaxLength(300);
+        b.Property(r => r.Position).HasMaxLength(300);
+        b.Property(r => r.NominationReason).HasMaxLength(2000);
+        b.HasIndex(r => new { r.EventId, r.Status });
+        b.HasIndex(r => new { r.EventId, r.NormalizedEmail });
+        b.HasIndex(r => r.InvitationId);
+        b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        // Invitations are also deleted with their event: a second cascading path would be refused by SQL Server.
+        b.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Invitation>().WithMany().HasForeignKey(r => r.NominatedByInvitationId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<ReminderRule>
+{
+    public void Configure(EntityTypeBuilder<ReminderRule> b)
+    {
+        b.Property(r => r.Subject).HasMaxLength(500);
+        b.HasIndex(r => new { r.EventId, r.Kind });
+        b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

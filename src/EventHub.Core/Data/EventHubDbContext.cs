@@ -16,6 +16,11 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<OutboundEmailAttachment> OutboundEmailAttachments => Set<OutboundEmailAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<InvitationHistoryEntry> InvitationHistory => Set<InvitationHistoryEntry>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
 
     /// <summary>Data Protection keys live in the database so that cookies and links survive restarts and work on every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
