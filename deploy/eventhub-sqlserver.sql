@@ -513,3 +513,253 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE TABLE [Contacts] (
+        [Id] uniqueidentifier NOT NULL,
+        [DirectoryOrganisationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [NormalizedEmail] nvarchar(320) NOT NULL,
+        [OrganisationId] uniqueidentifier NULL,
+        [OrganisationName] nvarchar(300) NULL,
+        [Sector] nvarchar(32) NOT NULL,
+        [Position] nvarchar(300) NULL,
+        [Country] nvarchar(100) NULL,
+        [Tags] nvarchar(max) NOT NULL,
+        [Notes] nvarchar(max) NULL,
+        [DoNotContact] bit NOT NULL,
+        [DoNotContactSinceUtc] datetime2 NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Contacts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Contacts_Organisations_DirectoryOrganisationId] FOREIGN KEY ([DirectoryOrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Contacts_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE TABLE [ReminderRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Enabled] bit NOT NULL,
+        [DaysAfterSending] int NULL,
+        [MaxNudges] int NULL,
+        [DaysBefore] int NULL,
+        [LocalTime] time NULL,
+        [SendAtUtc] datetime2 NULL,
+        [Audience] nvarchar(32) NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Message] nvarchar(max) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReminderRules] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReminderRules_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE TABLE [Invitations] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [ContactId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Message] nvarchar(max) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [SentAtUtc] datetime2 NOT NULL,
+        [RespondedAtUtc] datetime2 NULL,
+        [ExpiresAtUtc] datetime2 NULL,
+        [DeclineReason] nvarchar(2000) NULL,
+        [Resends] int NOT NULL,
+        [NudgesSent] int NOT NULL,
+        CONSTRAINT [PK_Invitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Invitations_Contacts_ContactId] FOREIGN KEY ([ContactId]) REFERENCES [Contacts] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Invitations_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE TABLE [InvitationHistory] (
+        [Id] bigint NOT NULL IDENTITY,
+        [InvitationId] uniqueidentifier NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Action] nvarchar(50) NOT NULL,
+        [Detail] nvarchar(max) NULL,
+        [ActorName] nvarchar(300) NULL,
+        CONSTRAINT [PK_InvitationHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InvitationHistory_Invitations_InvitationId] FOREIGN KEY ([InvitationId]) REFERENCES [Invitations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE TABLE [Registrations] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [InvitationId] uniqueidentifier NULL,
+        [NominatedByInvitationId] uniqueidentifier NULL,
+        [NominationReason] nvarchar(2000) NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Email] nvarchar(320) NOT NULL,
+        [NormalizedEmail] nvarchar(320) NOT NULL,
+        [OrganisationId] uniqueidentifier NULL,
+        [OrganisationName] nvarchar(300) NULL,
+        [Position] nvarchar(300) NULL,
+        [RuleAcknowledgedAtUtc] datetime2 NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Registrations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Registrations_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Registrations_Invitations_InvitationId] FOREIGN KEY ([InvitationId]) REFERENCES [Invitations] ([Id]),
+        CONSTRAINT [FK_Registrations_Invitations_NominatedByInvitationId] FOREIGN KEY ([NominatedByInvitationId]) REFERENCES [Invitations] ([Id]),
+        CONSTRAINT [FK_Registrations_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Contacts_DirectoryOrganisationId_Name] ON [Contacts] ([DirectoryOrganisationId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Contacts_DirectoryOrganisationId_NormalizedEmail] ON [Contacts] ([DirectoryOrganisationId], [NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Contacts_OrganisationId] ON [Contacts] ([OrganisationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_InvitationHistory_InvitationId_AtUtc] ON [InvitationHistory] ([InvitationId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_ContactId] ON [Invitations] ([ContactId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Invitations_EventId_ContactId] ON [Invitations] ([EventId], [ContactId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_EventId_Status] ON [Invitations] ([EventId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Invitations_TokenHash] ON [Invitations] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Registrations_EventId_NormalizedEmail] ON [Registrations] ([EventId], [NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Registrations_EventId_Status] ON [Registrations] ([EventId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Registrations_InvitationId] ON [Registrations] ([InvitationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Registrations_NominatedByInvitationId] ON [Registrations] ([NominatedByInvitationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Registrations_OrganisationId] ON [Registrations] ([OrganisationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderRules_EventId_Kind] ON [ReminderRules] ([EventId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171430_Invitations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128171430_Invitations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -423,17 +423,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
@@ -474,6 +466,33 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("InvitationId", "AtUtc");
 
                     b.ToTable("InvitationHistory");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("InvitationLinks");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Organisation", b =>
@@ -1044,6 +1063,15 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Invitation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", null)
@@ -1210,6 +1238,8 @@ namespace EventHub.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("EventHub.Core.Data.Invitation", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>

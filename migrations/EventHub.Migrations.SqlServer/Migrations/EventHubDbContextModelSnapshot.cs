@@ -423,17 +423,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
@@ -474,6 +466,33 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.HasIndex("InvitationId", "AtUtc");
 
                     b.ToTable("InvitationHistory");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("InvitationLinks");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Organisation", b =>
@@ -1045,6 +1064,15 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Invitation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", null)
@@ -1211,6 +1239,8 @@ namespace EventHub.Migrations.SqlServer.Migrations
             modelBuilder.Entity("EventHub.Core.Data.Invitation", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>

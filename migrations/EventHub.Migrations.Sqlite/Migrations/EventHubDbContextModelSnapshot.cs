@@ -415,17 +415,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
@@ -464,6 +456,33 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.HasIndex("InvitationId", "AtUtc");
 
                     b.ToTable("InvitationHistory");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("InvitationLinks");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Organisation", b =>
@@ -1028,6 +1047,15 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.InvitationLink", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Invitation", null)
+                        .WithMany("Links")
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", null)
@@ -1194,6 +1222,8 @@ namespace EventHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EventHub.Core.Data.Invitation", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.OutboundEmail", b =>

@@ -128,8 +128,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 {
     public void Configure(EntityTypeBuilder<Invitation> b)
     {
-        b.Property(i => i.TokenHash).HasMaxLength(64);
-        b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasIndex(i => new { i.EventId, i.ContactId }).IsUnique();
         b.HasIndex(i => new { i.EventId, i.Status });
         b.Property(i => i.Subject).HasMaxLength(500);
@@ -137,6 +135,16 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Links).WithOne().HasForeignKey(l => l.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationLinkConfiguration : IEntityTypeConfiguration<InvitationLink>
+{
+    public void Configure(EntityTypeBuilder<InvitationLink> b)
+    {
+        b.Property(l => l.TokenHash).HasMaxLength(64);
+        b.HasIndex(l => l.TokenHash).IsUnique();
     }
 }
 

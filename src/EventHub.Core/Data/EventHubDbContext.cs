@@ -19,6 +19,7 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<InvitationHistoryEntry> InvitationHistory => Set<InvitationHistoryEntry>();
+    public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
 

@@ -14,8 +14,9 @@ public enum InvitationStatus
 }
 
 /// <summary>
-/// A personal invitation of one contact to one event. The link carries a 32-byte random token; only its SHA-256 hash is
-/// stored, so the link cannot be rebuilt from the database: resending issues a new token and the old link stops working.
+/// A personal invitation of one contact to one event. Its links (<see cref="InvitationLink"/>) each carry a 32-byte random
+/// token of which only the SHA-256 hash is stored: a resend or a nudge sends a new link, and the earlier ones keep working
+/// until the invitation is revoked or expires.
 /// </summary>
 public class Invitation
 {
@@ -24,9 +25,6 @@ public class Invitation
     public Event? Event { get; set; }
     public Guid ContactId { get; set; }
     public Contact? Contact { get; set; }
-
-    /// <summary>Lower-case hex SHA-256 of the link's token.</summary>
-    public required string TokenHash { get; set; }
 
     public InvitationStatus Status { get; set; }
 
@@ -46,6 +44,19 @@ public class Invitation
     public int NudgesSent { get; set; }
 
     public List<InvitationHistoryEntry> History { get; set; } = [];
+    public List<InvitationLink> Links { get; set; } = [];
+}
+
+/// <summary>One personal link of an invitation: the SHA-256 of its token, never the token.</summary>
+public class InvitationLink
+{
+    public Guid Id { get; set; }
+    public Guid InvitationId { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the token.</summary>
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
 }
 
 /// <summary>What happened to an invitation, in order: sent, resent, accepted, bounced...</summary>
