@@ -34,6 +34,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
         services.AddSingleton<DirectoryAccess>();
+        services.AddSingleton<Features.Invitations.UnsubscribeLinks>();
+        services.AddSingleton<Features.Invitations.InvitationMailer>();
+        services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
         foreach (var type in typeof(CoreServiceCollectionExtensions).Assembly.GetTypes()
@@ -115,6 +118,7 @@ public static class CoreServiceCollectionExtensions
         }
 
         services.AddTransient<DispatchOutbox>();
+        services.AddTransient<QueueDueReminders>();
         services.AddHostedService<RecurringJobs>();
         return builder;
     }

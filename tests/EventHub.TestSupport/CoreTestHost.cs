@@ -69,8 +69,18 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
+    private AsyncServiceScope? testScope;
+
+    /// <summary>One scope for the whole test, for resolving scoped use cases directly.</summary>
+    public IServiceProvider Scoped => (testScope ??= Services.CreateAsyncScope()).ServiceProvider;
+
     public async ValueTask DisposeAsync()
     {
+        if (testScope is { } scope)
+        {
+            await scope.DisposeAsync();
+        }
+
         if (host is IAsyncDisposable asyncDisposable)
         {
             await asyncDisposable.DisposeAsync();

@@ -39,6 +39,10 @@ public sealed class EmailOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromHours(2);
 
+    /// <summary>The relay's limit in messages per minute (0: none). Dispatchers on every node together stay under it.</summary>
+    [Range(0, 1_000_000)]
+    public int RelayMessagesPerMinute { get; init; }
+
     /// <summary>How long a claim lasts; a dispatcher that dies mid-batch leaves rows that another takes over after this.</summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -19,6 +19,7 @@ public sealed class DispatchOutbox(
     IEmailTransport transport,
     MimeMessageFactory mimeFactory,
     IOptions<EmailOptions> options,
+    IEnumerable<IOutboundEmailFailureHandler> failureHandlers,
     TimeProvider clock,
     ILogger<DispatchOutbox> logger)
 {
@@ -57,7 +58,7 @@ public sealed class DispatchOutbox(
                             sent++;
                             break;
                         case DeliveryOutcome.PermanentFailure:
-                            await MarkFailedAsync(email.Id, token, result.ServerReply ?? "Refused by the server.");
+                            await MarkFailedAsync(email, token, result.ServerReply ?? "Refused by the server.");
                             failed++;
                             break;
                         default:
@@ -106,10 +107,25 @@ public sealed class DispatchOutbox(
         var token = Guid.NewGuid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
+        var take = options.Value.BatchSize;
+        if (options.Value.RelayMessagesPerMinute > 0)
+        {
+            // The relay's limit holds across nodes: what was sent in the last minute, and what others are sending now, counts.
+            var windowStart = now.AddMinutes(-1);
+            var used = await db.OutboundEmails.CountAsync(e =>
+                (e.Status == OutboundEmailStatus.Sent && e.SentAtUtc > windowStart)
+                || (e.Status == OutboundEmailStatus.Sending && e.ClaimExpiresAtUtc >= now), ct);
+            take = Math.Min(take, options.Value.RelayMessagesPerMinute - used);
+            if (take <= 0)
+            {
+                return (token, []);
+            }
+        }
+
         var candidates = await Due(db.OutboundEmails, now)
             .OrderBy(e => e.NextAttemptAtUtc)
             .Select(e => e.Id)
-            .Take(options.Value.BatchSize)
+            .Take(take)
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
@@ -159,16 +175,23 @@ public sealed class DispatchOutbox(
                 .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
     }
 
-    private async Task MarkFailedAsync(Guid id, Guid token, string reply)
+    private async Task MarkFailedAsync(OutboundEmail email, Guid token, string reply)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.OutboundEmails
-            .Where(e => e.Id == id && e.ClaimToken == token)
+        var changed = await db.OutboundEmails
+            .Where(e => e.Id == email.Id && e.ClaimToken == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Status, OutboundEmailStatus.Failed)
                 .SetProperty(e => e.LastError, Truncate(reply))
                 .SetProperty(e => e.ClaimToken, (Guid?)null)
                 .SetProperty(e => e.ClaimExpiresAtUtc, (DateTime?)null));
+        if (changed > 0)
+        {
+            foreach (var handler in failureHandlers)
+            {
+                await handler.HandleAsync(db, email, reply, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Schedules the next attempt with exponential backoff; false when the message is out of attempts and was marked Failed.</summary>
@@ -177,7 +200,7 @@ public sealed class DispatchOutbox(
         var attempts = email.Attempts; // the claim already counted this attempt
         if (attempts >= options.Value.MaxAttempts)
         {
-            await MarkFailedAsync(email.Id, token, $"Gave up after {attempts} attempts. Last answer: {reply}");
+            await MarkFailedAsync(email, token, $"Gave up after {attempts} attempts. Last answer: {reply}");
             return false;
         }
 

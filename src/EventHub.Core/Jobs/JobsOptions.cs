@@ -15,4 +15,8 @@ public sealed class JobsOptions
     /// <summary>Cron schedule of the outbox sweep (DispatchOutbox). Sends are also triggered right after each commit.</summary>
     [Required]
     public string DispatchOutboxCron { get; init; } = "* * * * *";
+
+    /// <summary>Cron schedule of QueueDueReminders, which turns due reminder rules into outbox rows.</summary>
+    [Required]
+    public string QueueDueRemindersCron { get; init; } = "*/5 * * * *";
 }

@@ -10,6 +10,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IOptions<JobsOpt
     public Task StartAsync(CancellationToken cancellationToken)
     {
         manager.AddOrUpdate<DispatchOutbox>(nameof(DispatchOutbox), j => j.ExecuteAsync(CancellationToken.None), options.Value.DispatchOutboxCron);
+        manager.AddOrUpdate<QueueDueReminders>(nameof(QueueDueReminders), j => j.ExecuteAsync(CancellationToken.None), options.Value.QueueDueRemindersCron);
         return Task.CompletedTask;
     }
 

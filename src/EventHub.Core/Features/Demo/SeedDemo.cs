@@ -94,6 +94,7 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
             ],
         };
         db.Events.Add(talk);
+        db.ReminderRules.AddRange(Reminders.ReminderSchedule.Defaults(talk.Id, now));
         foreach (var (user, role) in new[] { (organiser, EventRole.Organiser), (coOrganiser, EventRole.Vetter), (door, EventRole.DoorStaff), (rapporteur, EventRole.Rapporteur), (hostReviewer, EventRole.HostReviewer) })
         {
             db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = talk.Id, UserId = user.Id, Role = role, AddedAtUtc = now });

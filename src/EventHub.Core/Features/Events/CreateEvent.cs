@@ -65,6 +65,7 @@ public sealed class CreateEvent(IDbContextFactory<EventHubDbContext> dbFactory, 
         };
         form.ApplyTo(entity, references);
         db.Events.Add(entity);
+        db.ReminderRules.AddRange(Reminders.ReminderSchedule.Defaults(entity.Id, now));
         db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = entity.Id, UserId = userId, Role = EventRole.Organiser, AddedAtUtc = now });
         audit.Record(db, actor, "event.created", entity.Id, nameof(Event), entity.Id.ToString(), entity.Title);
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Invitations;
+
+public sealed class AcceptForm
+{
+    [Required(ErrorMessage = "Enter your name as on your identity document.")]
+    [StringLength(300)]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(320)]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your organisation.")]
+    [StringLength(300)]
+    public string? Organisation { get; set; }
+
+    [StringLength(300)]
+    public string? Position { get; set; }
+
+    [Range(typeof(bool), "true", "true", ErrorMessage = "Please confirm that you will respect the Chatham House Rule.")]
+    public bool AcknowledgeRule { get; set; }
+}
+
+/// <summary>
+/// The invitee accepts: a registration is created for vetting. The invitation is bound to the invitee: whoever holds a
+/// forwarded link can answer only as the person it was sent to, so the email address cannot be changed here.
+/// </summary>
+public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<Outcome> ExecuteAsync(string? token, AcceptForm form, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invitation = await InvitationLinkResolver.FindAsync(db, token, now, ct);
+        if (invitation is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (RequestValidation.Validate(form) is { } errors)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var contact = invitation.Contact!;
+        if (Contact.Normalize(form.Email!) != contact.NormalizedEmail)
+        {
+            return Outcome.Invalid(nameof(form.Email), $"This invitation is personal to the address it was sent to. If someone else should attend in your place, go back and nominate them instead.");
+        }
+
+        if (invitation.Status is not (InvitationStatus.Sent or InvitationStatus.Declined or InvitationStatus.Bounced)
+            || await db.Registrations.AnyAsync(r => r.InvitationId == invitation.Id, ct))
+        {
+            return Outcome.Conflict($"This invitation has already been answered ({invitation.Status}).");
+        }
+
+        db.Registrations.Add(new Registration
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = invitation.EventId,
+            Source = RegistrationSource.Invitation,
+            Status = RegistrationStatus.Pending,
+            InvitationId = invitation.Id,
+            Name = form.Name!.Trim(),
+            Email = contact.Email,
+            NormalizedEmail = contact.NormalizedEmail,
+            OrganisationId = contact.OrganisationId,
+            OrganisationName = form.Organisation!.Trim(),
+            Position = form.Position?.Trim(),
+            RuleAcknowledgedAtUtc = now,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        });
+        invitation.Status = InvitationStatus.Accepted;
+        invitation.RespondedAtUtc = now;
+        db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitation.Id, AtUtc = now, Action = "accepted", Detail = $"{form.Name} ({form.Organisation})" });
+        await db.SaveChangesAsync(ct);
+        return Outcome.Success();
+    }
+}

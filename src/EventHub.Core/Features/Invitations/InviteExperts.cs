@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using EventHub.Core.Auditing;
+using EventHub.Core.Authorization;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Invitations;
+
+public sealed class InviteForm : IValidatableObject
+{
+    public List<Guid> ContactIds { get; set; } = [];
+
+    [Required(ErrorMessage = "Enter a subject.")]
+    [StringLength(300, ErrorMessage = "The subject can be at most 300 characters.")]
+    public string? Subject { get; set; } = InvitationText.DefaultSubject;
+
+    [Required(ErrorMessage = "Enter the message.")]
+    [StringLength(20_000, ErrorMessage = "The message can be at most 20,000 characters.")]
+    public string? Message { get; set; } = InvitationText.DefaultMessage;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ContactIds.Count == 0)
+        {
+            yield return new ValidationResult("Choose at least one expert to invite.", [nameof(ContactIds)]);
+        }
+
+        foreach (var (field, text) in new[] { (nameof(Subject), Subject), (nameof(Message), Message) })
+        {
+            if (InvitationText.Unknown(text) is { Count: > 0 } unknown)
+            {
+                yield return new ValidationResult($"Unknown placeholder {string.Join(", ", unknown)}. Use {string.Join(", ", InvitationText.Placeholders.Keys)}.", [field]);
+            }
+        }
+    }
+}
+
+public sealed record InviteResult(int Invited, IReadOnlyList<string> SkippedDoNotContact, IReadOnlyList<string> SkippedAlreadyInvited);
+
+/// <summary>
+/// Invites experts from the event organisation's directory: one invitation, one personal link and one outbox row per
+/// invitee, all in one transaction. Do-not-contact contacts are never invited; nobody is invited twice to one event.
+/// </summary>
+public sealed class InviteExperts(
+    IDbContextFactory<EventHubDbContext> dbFactory,
+    IAuthorizationService authorization,
+    InvitationMailer mailer,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public async Task<Outcome<InviteResult>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, InviteForm form, CancellationToken ct = default)
+    {
+        if (!await authorization.CanAsync(actor, eventId, EventPermission.Invite))
+        {
+            return Outcome<InviteResult>.Forbidden();
+        }
+
+        if (RequestValidation.Validate(form) is { } errors)
+        {
+            return Outcome<InviteResult>.Invalid(errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var e = await db.Events.Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null)
+        {
+            return Outcome<InviteResult>.NotFound();
+        }
+
+        if (e.Status is not (EventStatus.Draft or EventStatus.Open) || e.EndsAtUtc <= clock.GetUtcNow().UtcDateTime)
+        {
+            return Outcome<InviteResult>.Invalid("", "Invitations can be sent only for an event that is in preparation or open and has not ended.");
+        }
+
+        var ids = form.ContactIds.Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id) && c.DirectoryOrganisationId == e.OrganisationId).ToListAsync(ct);
+        if (contacts.Count != ids.Count)
+        {
+            return Outcome<InviteResult>.Invalid(nameof(form.ContactIds), "Some of the chosen experts are not in this event's directory any more. Reload the list and choose again.");
+        }
+
+        var alreadyInvited = (await db.Invitations.Where(i => i.EventId == eventId && ids.Contains(i.ContactId)).Select(i => i.ContactId).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invited = 0;
+        var actorName = actor.Identity?.Name;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var contact in contacts.Where(c => !c.DoNotContact && !alreadyInvited.Contains(c.Id)))
+        {
+            var invitation = new Invitation
+            {
+                Id = Guid.CreateVersion7(),
+                EventId = eventId,
+                ContactId = contact.Id,
+                Status = InvitationStatus.Sent,
+                Subject = form.Subject!.Trim(),
+                Message = form.Message!.Trim(),
+                CreatedAtUtc = now,
+                SentAtUtc = now,
+                ExpiresAtUtc = e.StartsAtUtc,
+            };
+            invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = actorName });
+            db.Invitations.Add(invitation);
+            await mailer.QueueAsync(db, invitation, contact, e, $"invitation:{invitation.Id}:initial");
+            invited++;
+        }
+
+        var skippedDoNotContact = contacts.Where(c => c.DoNotContact).Select(c => c.Name).ToList();
+        var skippedInvited = contacts.Where(c => alreadyInvited.Contains(c.Id) && !c.DoNotContact).Select(c => c.Name).ToList();
+        audit.Record(db, actor, "invitations.sent", eventId, nameof(Event), eventId.ToString(),
+            $"{invited} invited; {skippedDoNotContact.Count} do-not-contact skipped; {skippedInvited.Count} already invited");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Outcome<InviteResult>.Success(new InviteResult(invited, skippedDoNotContact, skippedInvited));
+    }
+}
