@@ -763,3 +763,69 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    DROP INDEX [IX_Invitations_TokenHash] ON [Invitations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Invitations]') AND [c].[name] = N'TokenHash');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Invitations] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Invitations] DROP COLUMN [TokenHash];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    CREATE TABLE [InvitationLinks] (
+        [Id] uniqueidentifier NOT NULL,
+        [InvitationId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_InvitationLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InvitationLinks_Invitations_InvitationId] FOREIGN KEY ([InvitationId]) REFERENCES [Invitations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    CREATE INDEX [IX_InvitationLinks_InvitationId] ON [InvitationLinks] ([InvitationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InvitationLinks_TokenHash] ON [InvitationLinks] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128171822_InvitationLinks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128171822_InvitationLinks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -272,6 +272,30 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.DispatcherLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DispatcherLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "relay"
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")

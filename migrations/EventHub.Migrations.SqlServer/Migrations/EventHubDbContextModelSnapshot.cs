@@ -272,6 +272,30 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.DispatcherLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DispatcherLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "relay"
+                        });
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")

@@ -188,3 +188,14 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
         b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DispatcherLeaseConfiguration : IEntityTypeConfiguration<DispatcherLease>
+{
+    public void Configure(EntityTypeBuilder<DispatcherLease> b)
+    {
+        b.HasKey(l => l.Name);
+        b.Property(l => l.Name).HasMaxLength(50);
+        b.Property(l => l.Holder).HasMaxLength(64);
+        b.HasData(new DispatcherLease { Name = DispatcherLease.Relay });
+    }
+}

@@ -16,6 +16,7 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<OutboundEmailAttachment> OutboundEmailAttachments => Set<OutboundEmailAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DispatcherLease> DispatcherLeases => Set<DispatcherLease>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<InvitationHistoryEntry> InvitationHistory => Set<InvitationHistoryEntry>();

@@ -108,20 +108,43 @@ public sealed class DispatchOutbox(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var take = options.Value.BatchSize;
+        string? lease = null;
         if (options.Value.RelayMessagesPerMinute > 0)
         {
-            // The relay's limit holds across nodes: what was sent in the last minute, and what others are sending now, counts.
+            // The relay's limit holds across nodes: one node at a time counts and claims, under a short lease.
+            lease = Guid.NewGuid().ToString("N");
+            var leaseUntil = now.AddSeconds(30);
+            var acquired = await db.DispatcherLeases
+                .Where(l => l.Name == DispatcherLease.Relay && (l.Holder == null || l.ExpiresAtUtc < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, lease).SetProperty(l => l.ExpiresAtUtc, leaseUntil), ct);
+            if (acquired == 0)
+            {
+                return (token, []); // another node is claiming; the next run comes round again
+            }
+
             var windowStart = now.AddMinutes(-1);
             var used = await db.OutboundEmails.CountAsync(e =>
                 (e.Status == OutboundEmailStatus.Sent && e.SentAtUtc > windowStart)
                 || (e.Status == OutboundEmailStatus.Sending && e.ClaimExpiresAtUtc >= now), ct);
             take = Math.Min(take, options.Value.RelayMessagesPerMinute - used);
-            if (take <= 0)
-            {
-                return (token, []);
-            }
         }
 
+        try
+        {
+            return take <= 0 ? (token, []) : (token, await ClaimAsync(db, token, take, now, claimUntil, ct));
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await db.DispatcherLeases.Where(l => l.Name == DispatcherLease.Relay && l.Holder == lease)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (string?)null).SetProperty(l => l.ExpiresAtUtc, (DateTime?)null), CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<List<OutboundEmail>> ClaimAsync(EventHubDbContext db, Guid token, int take, DateTime now, DateTime claimUntil, CancellationToken ct)
+    {
         var candidates = await Due(db.OutboundEmails, now)
             .OrderBy(e => e.NextAttemptAtUtc)
             .Select(e => e.Id)
@@ -129,7 +152,7 @@ public sealed class DispatchOutbox(
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
-            return (token, []);
+            return [];
         }
 
         // The due condition is part of the UPDATE itself: a row another dispatcher claimed in the meantime no longer matches.
@@ -142,13 +165,12 @@ public sealed class DispatchOutbox(
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.LastAttemptAtUtc, now), ct);
 
-        var batch = await db.OutboundEmails.AsNoTracking()
+        return await db.OutboundEmails.AsNoTracking()
             .Include(e => e.Attachments)
             .Where(e => e.ClaimToken == token)
             .OrderBy(e => e.NextAttemptAtUtc)
             .AsSplitQuery()
             .ToListAsync(ct);
-        return (token, batch);
     }
 
     private static IQueryable<OutboundEmail> Due(IQueryable<OutboundEmail> emails, DateTime now) => emails.Where(e =>
