@@ -49,6 +49,19 @@ public static class WebApplicationExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            // Pages behind personal links: the token in the address must not leak to other sites, nor be indexed.
+            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/unsubscribe"))
+            {
+                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+                context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+                context.Response.Headers.CacheControl = "no-store";
+            }
+
+            await next();
+        });
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

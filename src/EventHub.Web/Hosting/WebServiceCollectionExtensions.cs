@@ -62,6 +62,20 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Personal links are guessable only by brute force: a client that tries too many gets 429.
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitOptions.PersonalLinkPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limits.PersonalLinkPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
         return builder;
     }
 }
