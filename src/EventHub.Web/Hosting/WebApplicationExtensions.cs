@@ -4,6 +4,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Features.Demo;
+using EventHub.Core.Features.Directory;
 using EventHub.Core.Features.Outbox;
 using EventHub.Web.Components;
 using Hangfire;
@@ -94,6 +95,15 @@ public static class WebApplicationExtensions
             await mime.Create(email).WriteToAsync(stream, ct);
             stream.Position = 0;
             return Results.File(stream, "message/rfc822", $"{id:N}.eml");
+        }).RequireAuthorization(Policies.Staff);
+
+        // A directory as CSV, for those who keep it (ExportContacts asks DirectoryAccess).
+        app.MapGet("/directory/export.csv", async (Guid organisation, ClaimsPrincipal user, ExportContacts export, CancellationToken ct) =>
+        {
+            var outcome = await export.ExecuteAsync(user, organisation, ct);
+            return outcome.Value is { } file
+                ? Results.File(file.Content, "text/csv; charset=utf-8", file.FileName)
+                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
         }).RequireAuthorization(Policies.Staff);
 
         return app;
