@@ -11,6 +11,8 @@ public sealed record EventOverview(
     Event Event,
     IReadOnlyList<EventRole> MyRoles,
     IReadOnlyDictionary<OutboundEmailStatus, int> EmailCounts,
+    IReadOnlyDictionary<InvitationStatus, int> InvitationCounts,
+    IReadOnlyDictionary<RegistrationStatus, int> RegistrationCounts,
     int TeamCount)
 {
     public bool Can(EventPermission permission) => EventPermissions.Grants(MyRoles, permission);
@@ -48,6 +50,10 @@ public sealed class GetEvent(IDbContextFactory<EventHubDbContext> dbFactory, IAu
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var teamCount = await db.EventTeamMembers.Where(t => t.EventId == eventId).Select(t => t.UserId).Distinct().CountAsync(ct);
-        return Outcome<EventOverview>.Success(new EventOverview(entity, roles, emailCounts, teamCount));
+        var invitationCounts = await db.Invitations.Where(i => i.EventId == eventId).GroupBy(i => i.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var registrationCounts = await db.Registrations.Where(r => r.EventId == eventId).GroupBy(r => r.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return Outcome<EventOverview>.Success(new EventOverview(entity, roles, emailCounts, invitationCounts, registrationCounts, teamCount));
     }
 }
