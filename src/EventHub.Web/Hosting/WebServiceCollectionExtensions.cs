@@ -13,6 +13,12 @@ public static class WebServiceCollectionExtensions
     public static WebApplicationBuilder AddEventHubWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Every environment checks the container as Development does: a scoped service taken from the root fails at once.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

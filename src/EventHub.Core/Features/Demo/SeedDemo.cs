@@ -12,7 +12,7 @@ public sealed record DemoLogin(string Email, string Role, string Password);
 /// The demo installation, from shared/seed-event-report.md: the foundation, the partner council, the host's office,
 /// one user per role, and the background talk on Central Asia, dated two weeks ahead so that every stage can be shown.
 /// </summary>
-public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, Invitations.InvitationMailer invitationMailer, TimeProvider clock)
 {
     public const string AdminEmail = "admin@eventhub.demo";
 
@@ -101,7 +101,53 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedDirectoryAsync(kas, talk, now, ct);
         return logins;
+    }
+
+    /// <summary>A small, fictional directory of experts; eight of them invited, so the outbox holds invitations with working links.</summary>
+    private async Task SeedDirectoryAsync(Organisation kas, Event talk, DateTime now, CancellationToken ct)
+    {
+        var eeas = await db.Organisations.SingleAsync(o => o.Acronym == "EEAS", ct);
+        var nato = await db.Organisations.SingleAsync(o => o.Acronym == "NATO", ct);
+        var commission = await db.Organisations.SingleAsync(o => o.Name == "European Commission", ct);
+        (string Name, string Email, Organisation? Org, string? OrgName, Sector Sector, string Position, string Country, string[] Tags)[] experts =
+        [
+            ("Amira Haddad", "amira.haddad@eeas.demo", eeas, null, Sector.EuInstitution, "Policy Officer, Central Asia Division", "France", ["central-asia", "security"]),
+            ("Tomas Lindqvist", "tomas.lindqvist@eeas.demo", eeas, null, Sector.EuInstitution, "Deputy Head of Division", "Sweden", ["central-asia"]),
+            ("Marta Kowalczyk", "marta.kowalczyk@nato.demo", nato, null, Sector.Nato, "Political Affairs Officer", "Poland", ["security", "russia"]),
+            ("Giorgio Bellini", "giorgio.bellini@ec.demo", commission, null, Sector.EuInstitution, "Desk Officer, DG INTPA", "Italy", ["development"]),
+            ("Dr. Elena Petrova", "elena.petrova@institute.demo", null, "Institute for Eurasian Studies", Sector.Academia, "Senior Research Fellow", "Bulgaria", ["china", "central-asia"]),
+            ("Jonas Weber", "jonas.weber@thinktank.demo", null, "Centre for European Security", Sector.ThinkTank, "Director", "Germany", ["security"]),
+            ("Aigerim Nurlanovna", "aigerim@university.demo", null, "University of Ghent", Sector.Academia, "Lecturer in Central Asian Politics", "Kazakhstan", ["central-asia"]),
+            ("Sophie Laurent", "sophie.laurent@thinktank.demo", null, "European Policy Forum", Sector.ThinkTank, "Programme Director, Eastern Neighbourhood", "Belgium", ["china"]),
+            ("Henrik Olsen", "henrik.olsen@mfa.demo", null, "Ministry of Foreign Affairs of Denmark", Sector.NationalGovernment, "Special Envoy", "Denmark", ["central-asia"]),
+            ("Lucía Moreno", "lucia.moreno@press.demo", null, "Europa Press", Sector.Media, "Foreign Affairs Correspondent", "Spain", ["media"]),
+            ("Karl Brandt", "karl.brandt@parliament.demo", null, "European Parliament", Sector.Parliament, "Adviser, AFET Committee", "Austria", ["security"]),
+            ("Nadia Rahimova", "nadia.rahimova@ngo.demo", null, "Open Society Central Asia", Sector.CivilSociety, "Programme Manager", "Uzbekistan", ["civil-society"]),
+        ];
+        var contacts = experts.Select(x => new Contact
+        {
+            Id = Guid.CreateVersion7(), DirectoryOrganisationId = kas.Id, Name = x.Name, Email = x.Email, NormalizedEmail = Contact.Normalize(x.Email),
+            OrganisationId = x.Org?.Id, OrganisationName = x.OrgName, Sector = x.Sector, Position = x.Position, Country = x.Country, Tags = [.. x.Tags],
+            DoNotContact = x.Name == "Lucía Moreno", DoNotContactSinceUtc = x.Name == "Lucía Moreno" ? now : null, CreatedAtUtc = now, UpdatedAtUtc = now,
+        }).ToList();
+        db.Contacts.AddRange(contacts);
+        talk.Organisation = kas;
+        foreach (var contact in contacts.Take(8))
+        {
+            var invitation = new Invitation
+            {
+                Id = Guid.CreateVersion7(), EventId = talk.Id, ContactId = contact.Id, Status = InvitationStatus.Sent,
+                Subject = Invitations.InvitationText.DefaultSubject, Message = Invitations.InvitationText.DefaultMessage,
+                CreatedAtUtc = now, SentAtUtc = now, ExpiresAtUtc = talk.StartsAtUtc,
+            };
+            invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = "organiser@eventhub.demo" });
+            db.Invitations.Add(invitation);
+            await invitationMailer.QueueAsync(db, invitation, contact, talk, $"invitation:{invitation.Id}:initial");
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Organisation> FindOrAdd(Organisation organisation, CancellationToken ct)
