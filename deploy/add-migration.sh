@@ -10,3 +10,8 @@ for provider in Sqlite SqlServer PostgreSql; do
   echo "== $provider"
   dotnet ef migrations add "$name" --project "$project" --startup-project "$project" --output-dir Migrations
 done
+
+# The idempotent SQL Server script in the repository follows the migrations (test.sh fails when it is stale).
+echo "== deploy/eventhub-sqlserver.sql"
+dotnet build migrations/EventHub.Migrations.SqlServer -v q -nologo >/dev/null
+dotnet ef migrations script --idempotent --no-build --project migrations/EventHub.Migrations.SqlServer --startup-project migrations/EventHub.Migrations.SqlServer -o deploy/eventhub-sqlserver.sql

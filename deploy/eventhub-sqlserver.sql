@@ -829,3 +829,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128172826_DispatcherLease'
+)
+BEGIN
+    CREATE TABLE [DispatcherLeases] (
+        [Name] nvarchar(50) NOT NULL,
+        [Holder] nvarchar(64) NULL,
+        [ExpiresAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_DispatcherLeases] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128172826_DispatcherLease'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'ExpiresAtUtc', N'Holder') AND [object_id] = OBJECT_ID(N'[DispatcherLeases]'))
+        SET IDENTITY_INSERT [DispatcherLeases] ON;
+    EXEC(N'INSERT INTO [DispatcherLeases] ([Name], [ExpiresAtUtc], [Holder])
+    VALUES (N''relay'', NULL, NULL)');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'ExpiresAtUtc', N'Holder') AND [object_id] = OBJECT_ID(N'[DispatcherLeases]'))
+        SET IDENTITY_INSERT [DispatcherLeases] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128172826_DispatcherLease'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128172826_DispatcherLease', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -12,7 +12,7 @@ namespace EventHub.Core.Jobs;
 public sealed record ReminderSummary(int Queued);
 
 /// <summary>
-/// Turns due reminder rules into outbox rows. Each row's key is reminder:{rule}:{recipient}[:{n}], so each rule reaches
+/// Marks unanswered invitations past their expiry as Expired, and turns due reminder rules into outbox rows. Each row's key is reminder:{rule}:{recipient}[:{n}], so each rule reaches
 /// each recipient at most once: a second run, a restart or a second node finds the key and writes nothing.
 /// </summary>
 public sealed class QueueDueReminders(
@@ -29,6 +29,10 @@ public sealed class QueueDueReminders(
         List<Guid> ruleIds;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // Unanswered invitations whose time is up say so, for the counts on the event page.
+            await db.Invitations
+                .Where(i => (i.Status == InvitationStatus.Sent || i.Status == InvitationStatus.Bounced) && i.ExpiresAtUtc <= now)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Expired), ct);
             ruleIds = await db.ReminderRules
                 .Where(r => r.Enabled && r.Event!.Status == EventStatus.Open && r.Event.EndsAtUtc > now)
                 .Select(r => r.Id)

@@ -55,6 +55,12 @@ public sealed class ReminderTests
         Assert.Equal(["ada@think.example", "ada@think.example"], await ReminderRecipientsAsync(s));
         await using var db = await database.Factory.CreateDbContextAsync();
         Assert.Equal(2, (await db.Invitations.SingleAsync(i => i.ContactId == ada.Id)).NudgesSent);
+
+        // Once the event starts, the unanswered invitation has expired; no more nudges.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await RunJobAsync(host));
+        Assert.Equal(InvitationStatus.Expired, (await db.Invitations.AsNoTracking().SingleAsync(i => i.ContactId == ada.Id)).Status);
+        Assert.Equal(InvitationStatus.Declined, (await db.Invitations.AsNoTracking().SingleAsync(i => i.ContactId == bob.Id)).Status);
     }
 
     public static IEnumerable<object[]> DaylightSavingCases()
