@@ -868,3 +868,294 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [AccessibilityNeeds] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [ApprovedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [CancelledAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [ConcurrencyStamp] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [DecidedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [DietaryNeeds] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [ListMeConsent] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [OfferExpiresAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [OverCapacity] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [Phone] nvarchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [ProtectedSecurityData] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [Sector] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [WaitlistedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [EventTeamMembers] ADD [ApproverGroup] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [AllowRequests] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [ApprovedCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [ApproverGroups] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [EditCutoffUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [RequireSecurityData] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [WaitlistOfferHours] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE TABLE [RegistrationApprovals] (
+        [Id] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [Group] nvarchar(100) NOT NULL,
+        [Decision] nvarchar(32) NOT NULL,
+        [DecidedByUserId] nvarchar(450) NULL,
+        [DecidedByName] nvarchar(300) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [InternalReason] nvarchar(2000) NULL,
+        [MessageToPerson] nvarchar(4000) NULL,
+        [Superseded] bit NOT NULL,
+        CONSTRAINT [PK_RegistrationApprovals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationApprovals_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE TABLE [RegistrationLinks] (
+        [Id] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationLinks_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE TABLE [RegistrationQuestions] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Label] nvarchar(500) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Options] nvarchar(max) NOT NULL,
+        [Required] bit NOT NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_RegistrationQuestions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationQuestions_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE TABLE [RegistrationAnswers] (
+        [Id] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [QuestionId] uniqueidentifier NOT NULL,
+        [Value] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_RegistrationAnswers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationAnswers_RegistrationQuestions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [RegistrationQuestions] ([Id]),
+        CONSTRAINT [FK_RegistrationAnswers_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationAnswers_QuestionId] ON [RegistrationAnswers] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegistrationAnswers_RegistrationId_QuestionId] ON [RegistrationAnswers] ([RegistrationId], [QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationApprovals_RegistrationId_Group_Superseded] ON [RegistrationApprovals] ([RegistrationId], [Group], [Superseded]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationLinks_RegistrationId] ON [RegistrationLinks] ([RegistrationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegistrationLinks_TokenHash] ON [RegistrationLinks] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationQuestions_EventId_SortOrder] ON [RegistrationQuestions] ([EventId], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128175104_Vetting'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128175104_Vetting', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

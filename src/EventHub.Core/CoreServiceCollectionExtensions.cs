@@ -36,6 +36,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DirectoryAccess>();
         services.AddSingleton<Features.Invitations.UnsubscribeLinks>();
         services.AddSingleton<Features.Invitations.InvitationMailer>();
+        services.AddSingleton<Features.Registrations.AttendeeLinks>();
+        services.AddSingleton<Features.Registrations.SecurityData>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.

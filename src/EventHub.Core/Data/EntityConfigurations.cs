@@ -37,6 +37,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.City).HasMaxLength(200);
         b.Property(e => e.HostName).HasMaxLength(300);
         b.HasIndex(e => e.StartsAtUtc);
+        b.PrimitiveCollection(e => e.ApproverGroups);
         b.HasOne(e => e.Organisation).WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostOrganisation).WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.CoOrganisers).WithMany().UsingEntity(
@@ -62,6 +63,7 @@ internal sealed class EventTeamMemberConfiguration : IEntityTypeConfiguration<Ev
     {
         b.HasIndex(t => new { t.EventId, t.UserId, t.Role }).IsUnique();
         b.HasIndex(t => t.UserId);
+        b.Property(t => t.ApproverGroup).HasMaxLength(100);
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -176,6 +178,55 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne<Invitation>().WithMany().HasForeignKey(r => r.NominatedByInvitationId).OnDelete(DeleteBehavior.NoAction);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Phone).HasMaxLength(50);
+        b.Property(r => r.DietaryNeeds).HasMaxLength(1000);
+        b.Property(r => r.AccessibilityNeeds).HasMaxLength(1000);
+        b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Approvals).WithOne().HasForeignKey(a => a.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Links).WithOne().HasForeignKey(l => l.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RegistrationQuestionConfiguration : IEntityTypeConfiguration<RegistrationQuestion>
+{
+    public void Configure(EntityTypeBuilder<RegistrationQuestion> b)
+    {
+        b.Property(q => q.Label).HasMaxLength(500);
+        b.PrimitiveCollection(q => q.Options);
+        b.HasIndex(q => new { q.EventId, q.SortOrder });
+        b.HasOne<Event>().WithMany().HasForeignKey(q => q.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RegistrationAnswerConfiguration : IEntityTypeConfiguration<RegistrationAnswer>
+{
+    public void Configure(EntityTypeBuilder<RegistrationAnswer> b)
+    {
+        b.HasIndex(a => new { a.RegistrationId, a.QuestionId }).IsUnique();
+        // Questions are deleted with their event, as registrations are: a second cascading path would be refused by SQL Server.
+        b.HasOne<RegistrationQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class RegistrationApprovalConfiguration : IEntityTypeConfiguration<RegistrationApproval>
+{
+    public void Configure(EntityTypeBuilder<RegistrationApproval> b)
+    {
+        b.Property(a => a.Group).HasMaxLength(100);
+        b.Property(a => a.DecidedByUserId).HasMaxLength(450);
+        b.Property(a => a.DecidedByName).HasMaxLength(300);
+        b.Property(a => a.InternalReason).HasMaxLength(2000);
+        b.Property(a => a.MessageToPerson).HasMaxLength(4000);
+        b.HasIndex(a => new { a.RegistrationId, a.Group, a.Superseded });
+    }
+}
+
+internal sealed class RegistrationLinkConfiguration : IEntityTypeConfiguration<RegistrationLink>
+{
+    public void Configure(EntityTypeBuilder<RegistrationLink> b)
+    {
+        b.Property(l => l.TokenHash).HasMaxLength(64);
+        b.HasIndex(l => l.TokenHash).IsUnique();
     }
 }
 

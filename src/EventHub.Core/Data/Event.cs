@@ -46,6 +46,24 @@ public class Event
 
     public EventStatus Status { get; set; }
 
+    /// <summary>The groups whose approval a registration needs (e.g. "Organiser", "Co-organiser", "Host office"); empty means one approval by any vetter.</summary>
+    public List<string> ApproverGroups { get; set; } = [];
+
+    /// <summary>Registrations approved so far. Raised only by a conditional update that checks <see cref="Capacity"/>, so two vetters cannot both take the last place.</summary>
+    public int ApprovedCount { get; set; }
+
+    /// <summary>Whether the venue's security needs date of birth, nationality and identity document: asked, encrypted, shown only to organisers and vetters.</summary>
+    public bool RequireSecurityData { get; set; }
+
+    /// <summary>Whether people who were not invited may ask to attend through the public request page (always vetted).</summary>
+    public bool AllowRequests { get; set; }
+
+    /// <summary>Until when attendees may edit their details; null: until the event starts.</summary>
+    public DateTime? EditCutoffUtc { get; set; }
+
+    /// <summary>How long a waitlisted person has to take up an offered place before it passes to the next.</summary>
+    public int WaitlistOfferHours { get; set; } = 48;
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -22,6 +22,10 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<InvitationHistoryEntry> InvitationHistory => Set<InvitationHistoryEntry>();
     public DbSet<InvitationLink> InvitationLinks => Set<InvitationLink>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
+    public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
+    public DbSet<RegistrationApproval> RegistrationApprovals => Set<RegistrationApproval>();
+    public DbSet<RegistrationLink> RegistrationLinks => Set<RegistrationLink>();
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
 
     /// <summary>Data Protection keys live in the database so that cookies and links survive restarts and work on every node.</summary>

@@ -18,5 +18,9 @@ public class EventTeamMember
     public required string UserId { get; set; }
     public ApplicationUser? User { get; set; }
     public EventRole Role { get; set; }
+
+    /// <summary>For vetters and host reviewers: the approver group they decide for (one of the event's <see cref="Event.ApproverGroups"/>).</summary>
+    public string? ApproverGroup { get; set; }
+
     public DateTime AddedAtUtc { get; set; }
 }
