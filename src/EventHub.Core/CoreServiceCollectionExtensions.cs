@@ -38,6 +38,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Invitations.InvitationMailer>();
         services.AddSingleton<Features.Registrations.AttendeeLinks>();
         services.AddSingleton<Features.Registrations.SecurityData>();
+        services.AddSingleton<Features.Vetting.VettingMailer>();
+        services.AddSingleton<Features.Vetting.WaitlistPlaces>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
@@ -121,6 +123,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddTransient<DispatchOutbox>();
         services.AddTransient<QueueDueReminders>();
+        services.AddTransient<ExpireWaitlistOffers>();
         services.AddHostedService<RecurringJobs>();
         return builder;
     }

@@ -19,4 +19,8 @@ public sealed class JobsOptions
     /// <summary>Cron schedule of QueueDueReminders, which turns due reminder rules into outbox rows.</summary>
     [Required]
     public string QueueDueRemindersCron { get; init; } = "*/5 * * * *";
+
+    /// <summary>Cron schedule of ExpireWaitlistOffers, which closes offers of freed places not taken up in time and offers them to the next.</summary>
+    [Required]
+    public string ExpireWaitlistOffersCron { get; init; } = "*/5 * * * *";
 }

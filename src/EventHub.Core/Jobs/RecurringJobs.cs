@@ -11,6 +11,7 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IOptions<JobsOpt
     {
         manager.AddOrUpdate<DispatchOutbox>(nameof(DispatchOutbox), j => j.ExecuteAsync(CancellationToken.None), options.Value.DispatchOutboxCron);
         manager.AddOrUpdate<QueueDueReminders>(nameof(QueueDueReminders), j => j.ExecuteAsync(CancellationToken.None), options.Value.QueueDueRemindersCron);
+        manager.AddOrUpdate<ExpireWaitlistOffers>(nameof(ExpireWaitlistOffers), j => j.ExecuteAsync(CancellationToken.None), options.Value.ExpireWaitlistOffersCron);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,78 @@
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.Core.Email;
+using EventHub.Core.Email.Templates;
+using EventHub.Core.Features.Registrations;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Vetting;
+
+/// <summary>
+/// The emails a vetting decision causes, queued in the caller's transaction. Each has a fixed correlation key
+/// (registration:{id}:approved, …:rejected, …:waitlisted, …:offered:{n}); a key already in the outbox is not queued again.
+/// </summary>
+public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, AttendeeLinks attendeeLinks)
+{
+    public static string Key(Guid registrationId, string what) => $"registration:{registrationId}:{what}";
+
+    public async Task<bool> QueueApprovedAsync(EventHubDbContext db, Registration r, Event e, CancellationToken ct)
+    {
+        // TODO(calendar): attach an .ics calendar entry once Ical.Net is referenced.
+        var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId) + " " + EventTime.Abbreviation(e.StartsAtUtc, e.TimeZoneId);
+        return await QueueAsync(db, r, e, Key(r.Id, "approved"), $"Your place is confirmed: {e.Title}",
+            [
+                $"Your registration for {e.Title} is approved.",
+                $"When: {when}.",
+                $"Where: {string.Join(", ", new[] { e.Venue, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)))}.",
+                "The meeting is held under the Chatham House Rule: you may use what you hear, but you may not reveal who said it, nor who else was there.",
+            ], "Your registration", ct);
+    }
+
+    public Task<bool> QueueRejectedAsync(EventHubDbContext db, Registration r, Event e, string? message, CancellationToken ct)
+    {
+        var paragraphs = new List<string> { $"Thank you for your interest in {e.Title}. We are unable to offer you a place at this meeting." };
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            paragraphs.Add(message.Trim());
+        }
+
+        return QueueAsync(db, r, e, Key(r.Id, "rejected"), $"Your registration: {e.Title}", paragraphs, null, ct);
+    }
+
+    public Task<bool> QueueWaitlistedAsync(EventHubDbContext db, Registration r, Event e, CancellationToken ct)
+        => QueueAsync(db, r, e, Key(r.Id, "waitlisted"), $"On the waiting list: {e.Title}",
+            [$"Thank you for registering for {e.Title}. The meeting is full for now and you are on the waiting list.", "If a place frees up, we will offer it to you by email."],
+            "Your registration", ct);
+
+    public async Task<bool> QueueOfferedAsync(EventHubDbContext db, Registration r, Event e, CancellationToken ct)
+    {
+        var prefix = Key(r.Id, "offered:");
+        var n = await db.OutboundEmails.CountAsync(m => m.CorrelationKey.StartsWith(prefix), ct) + 1;
+        var until = EventTime.Format(r.OfferExpiresAtUtc!.Value, e.TimeZoneId) + " " + EventTime.Abbreviation(r.OfferExpiresAtUtc.Value, e.TimeZoneId);
+        return await QueueAsync(db, r, e, prefix + n, $"A place is free: {e.Title}",
+            [$"A place has become free at {e.Title} and it is yours if you want it.", $"Please accept it by {until}; after that it passes to the next person on the waiting list."],
+            "Accept the place", ct);
+    }
+
+    private async Task<bool> QueueAsync(EventHubDbContext db, Registration r, Event e, string key, string subject, IReadOnlyList<string> paragraphs, string? linkLabel, CancellationToken ct)
+    {
+        if (await db.OutboundEmails.AnyAsync(m => m.CorrelationKey == key, ct) || db.OutboundEmails.Local.Any(m => m.CorrelationKey == key))
+        {
+            return false;
+        }
+
+        var link = linkLabel is null ? null : attendeeLinks.Issue(db, r.Id);
+        var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
+        {
+            [nameof(ActionEmail.Title)] = subject,
+            [nameof(ActionEmail.Organisation)] = e.Organisation?.Name,
+            [nameof(ActionEmail.Greeting)] = $"Dear {r.Name},",
+            [nameof(ActionEmail.Paragraphs)] = paragraphs,
+            [nameof(ActionEmail.ActionUrl)] = link,
+            [nameof(ActionEmail.ActionLabel)] = linkLabel ?? "Open",
+            [nameof(ActionEmail.FooterNote)] = "You receive this email because you registered for this meeting.",
+        });
+        outbox.Queue(db, new EmailToQueue(key, r.Email, r.Name, subject, body, e.Id));
+        return true;
+    }
+}
