@@ -16,6 +16,9 @@ public sealed class TeamRoleForm
     public string? Email { get; set; }
 
     public EventRole Role { get; set; } = EventRole.Vetter;
+
+    /// <summary>For a vetter or host reviewer: the approver group they decide for (one of the event's groups).</summary>
+    public string? ApproverGroup { get; set; }
 }
 
 /// <summary>Gives a staff member a role on one event. Administrators and the event's organisers may.</summary>
@@ -34,9 +37,23 @@ public sealed class AssignTeamRole(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Events.AnyAsync(e => e.Id == eventId, ct))
+        var groups = await db.Events.Where(e => e.Id == eventId).Select(e => e.ApproverGroups).SingleOrDefaultAsync(ct);
+        if (groups is null)
         {
             return Outcome.NotFound();
+        }
+
+        var approverGroup = string.IsNullOrWhiteSpace(form.ApproverGroup) ? null : form.ApproverGroup.Trim();
+        if (approverGroup is not null && form.Role is not (EventRole.Vetter or EventRole.HostReviewer))
+        {
+            return Outcome.Invalid(nameof(form.ApproverGroup), "Only vetters and host reviewers decide for an approver group.");
+        }
+
+        if (approverGroup is not null && !groups.Contains(approverGroup))
+        {
+            return Outcome.Invalid(nameof(form.ApproverGroup), groups.Count == 0
+                ? "This event has no approver groups: set them on the Vet page first."
+                : $"Choose one of the event's approver groups: {string.Join(", ", groups)}.");
         }
 
         var normalized = form.Email!.Trim().ToUpperInvariant();
@@ -51,8 +68,8 @@ public sealed class AssignTeamRole(IDbContextFactory<EventHubDbContext> dbFactor
             return Outcome.Invalid(nameof(form.Role), $"{user.Email} already has the role {form.Role} on this event.");
         }
 
-        db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = eventId, UserId = user.Id, Role = form.Role, AddedAtUtc = clock.GetUtcNow().UtcDateTime });
-        audit.Record(db, actor, "team.role-assigned", eventId, nameof(ApplicationUser), user.Id, $"{user.Email}: {form.Role}");
+        db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = eventId, UserId = user.Id, Role = form.Role, ApproverGroup = approverGroup, AddedAtUtc = clock.GetUtcNow().UtcDateTime });
+        audit.Record(db, actor, "team.role-assigned", eventId, nameof(ApplicationUser), user.Id, $"{user.Email}: {form.Role}{(approverGroup is null ? "" : $" for {approverGroup}")}");
         await db.SaveChangesAsync(ct);
         return Outcome.Success();
     }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Team;
 
-public sealed record TeamMemberRow(Guid Id, string UserId, string? Name, string? Email, string? Organisation, EventRole Role, DateTime AddedAtUtc);
+public sealed record TeamMemberRow(Guid Id, string UserId, string? Name, string? Email, string? Organisation, EventRole Role, DateTime AddedAtUtc, string? ApproverGroup = null);
 
 public sealed class ListTeam(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization)
 {
@@ -22,7 +22,7 @@ public sealed class ListTeam(IDbContextFactory<EventHubDbContext> dbFactory, IAu
         var rows = await db.EventTeamMembers.AsNoTracking()
             .Where(t => t.EventId == eventId)
             .OrderBy(t => t.Role).ThenBy(t => t.User!.DisplayName)
-            .Select(t => new TeamMemberRow(t.Id, t.UserId, t.User!.DisplayName, t.User.Email, t.User.Organisation!.Name, t.Role, t.AddedAtUtc))
+            .Select(t => new TeamMemberRow(t.Id, t.UserId, t.User!.DisplayName, t.User.Email, t.User.Organisation!.Name, t.Role, t.AddedAtUtc, t.ApproverGroup))
             .ToListAsync(ct);
         return Outcome<IReadOnlyList<TeamMemberRow>>.Success(rows);
     }
