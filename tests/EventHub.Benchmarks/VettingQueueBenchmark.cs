@@ -77,7 +77,7 @@ public class VettingQueueBenchmark
 
         var options = new DbContextOptionsBuilder<EventHubDbContext>(EventHubDbContext.CreateOptions(database.Provider, database.ConnectionString))
             .AddInterceptors(counter).Options;
-        queue = new ListVettingQueue(new CountingFactory(options), host.Services.GetRequiredService<IAuthorizationService>());
+        queue = new ListVettingQueue(new CountingFactory(options), host.Scoped.GetRequiredService<IAuthorizationService>());
 
         var page = await FirstPageAsync();
         Console.WriteLine($"// VettingQueue: first page of {page} rows for {Registrations} registrations issued {counter.Count} database commands (plus 2 authorization look-ups).");
