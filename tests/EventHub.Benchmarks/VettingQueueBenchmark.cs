@@ -46,8 +46,14 @@ public class VettingQueueBenchmark
         {
             eventId = (await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(organiser, new EventForm
             {
-                Title = "Security Engagement in Central Asia", StartsLocal = new DateTime(2026, 12, 9, 10, 0, 0), EndsLocal = new DateTime(2026, 12, 9, 13, 0, 0),
-                TimeZoneId = "Europe/Brussels", City = "Brussels", Venue = "Room ASP 5G2", Capacity = 1_500, Status = EventStatus.Open,
+                Title = "Security Engagement in Central Asia",
+                StartsLocal = new DateTime(2026, 12, 9, 10, 0, 0),
+                EndsLocal = new DateTime(2026, 12, 9, 13, 0, 0),
+                TimeZoneId = "Europe/Brussels",
+                City = "Brussels",
+                Venue = "Room ASP 5G2",
+                Capacity = 1_500,
+                Status = EventStatus.Open,
             })).Value;
         }
 
@@ -59,10 +65,19 @@ public class VettingQueueBenchmark
                 var email = i % 10 == 0 ? $"expert{i}@gmail.com" : $"expert{i}@nato.int";
                 var r = new Registration
                 {
-                    Id = Guid.NewGuid(), EventId = eventId, Source = i % 7 == 0 ? RegistrationSource.Nomination : RegistrationSource.Invitation,
-                    Status = i % 5 == 0 ? RegistrationStatus.Approved : RegistrationStatus.Pending, Name = $"Expert {i % 1_900}", Email = email,
-                    NormalizedEmail = email, OrganisationName = "NATO", Position = "Adviser", Sector = Sector.Nato,
-                    CreatedAtUtc = now.AddMinutes(-i), UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                    Id = Guid.NewGuid(),
+                    EventId = eventId,
+                    Source = i % 7 == 0 ? RegistrationSource.Nomination : RegistrationSource.Invitation,
+                    Status = i % 5 == 0 ? RegistrationStatus.Approved : RegistrationStatus.Pending,
+                    Name = $"Expert {i % 1_900}",
+                    Email = email,
+                    NormalizedEmail = email,
+                    OrganisationName = "NATO",
+                    Position = "Adviser",
+                    Sector = Sector.Nato,
+                    CreatedAtUtc = now.AddMinutes(-i),
+                    UpdatedAtUtc = now,
+                    ConcurrencyStamp = Guid.NewGuid(),
                 };
                 if (i % 3 == 0)
                 {

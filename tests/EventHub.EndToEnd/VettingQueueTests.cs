@@ -20,8 +20,14 @@ public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(brow
         {
             var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(TestUsers.Principal(clara), new EventForm
             {
-                Title = "Security Engagement in Central Asia", StartsLocal = DateTime.Today.AddDays(20).AddHours(10), EndsLocal = DateTime.Today.AddDays(20).AddHours(13),
-                TimeZoneId = "Europe/Brussels", City = "Brussels", Venue = "Altiero Spinelli building, room 5G2", Capacity = 35, Status = EventStatus.Open,
+                Title = "Security Engagement in Central Asia",
+                StartsLocal = DateTime.Today.AddDays(20).AddHours(10),
+                EndsLocal = DateTime.Today.AddDays(20).AddHours(13),
+                TimeZoneId = "Europe/Brussels",
+                City = "Brussels",
+                Venue = "Altiero Spinelli building, room 5G2",
+                Capacity = 35,
+                Status = EventStatus.Open,
             });
             Assert.True(created.Succeeded);
             await App.WithDbAsync(async db =>
@@ -37,9 +43,19 @@ public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(brow
                 {
                     db.Registrations.Add(new Registration
                     {
-                        Id = Guid.NewGuid(), EventId = created.Value, Source = source, Status = RegistrationStatus.Pending, Name = name, Email = email,
-                        NormalizedEmail = email, OrganisationName = "Central Asia Institute", Position = "Fellow", Sector = Sector.ThinkTank,
-                        CreatedAtUtc = now.AddMinutes(-minutes), UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                        Id = Guid.NewGuid(),
+                        EventId = created.Value,
+                        Source = source,
+                        Status = RegistrationStatus.Pending,
+                        Name = name,
+                        Email = email,
+                        NormalizedEmail = email,
+                        OrganisationName = "Central Asia Institute",
+                        Position = "Fellow",
+                        Sector = Sector.ThinkTank,
+                        CreatedAtUtc = now.AddMinutes(-minutes),
+                        UpdatedAtUtc = now,
+                        ConcurrencyStamp = Guid.NewGuid(),
                     });
                 }
 

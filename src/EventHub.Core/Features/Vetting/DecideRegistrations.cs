@@ -4,14 +4,26 @@ using EventHub.Core.Data;
 
 namespace EventHub.Core.Features.Vetting;
 
-public sealed record BulkDecisionResult(int Decided, IReadOnlyList<string> Refused)
+public sealed record BulkDecisionResult(int Decided, int WaitingForOtherGroups, IReadOnlyList<string> Refused)
 {
-    public string Summary(VettingDecision decision) => $"{Decided} registration{(Decided == 1 ? "" : "s")} {Verb(decision)}"
-        + (Refused.Count == 0 ? "." : $"; {Refused.Count} not: {string.Join(" ", Refused)}");
+    /// <summary>What happened, in words: "2 registrations approved; 1 approved for your group, waiting for the others; 1 not: Capacity reached …".</summary>
+    public string Summary(VettingDecision decision)
+    {
+        var done = Decided - WaitingForOtherGroups;
+        var text = $"{Registrations(done)} {Verb(decision)}";
+        if (WaitingForOtherGroups > 0)
+        {
+            text += $"; {Registrations(WaitingForOtherGroups)} approved for your group, waiting for the other groups";
+        }
+
+        return text + (Refused.Count == 0 ? "." : $"; {Refused.Count} not: {string.Join(" ", Refused)}");
+    }
+
+    private static string Registrations(int n) => n == 1 ? "1 registration" : $"{n} registrations";
 
     private static string Verb(VettingDecision decision) => decision switch
     {
-        VettingDecision.Approved => "approved (or approved for your group)",
+        VettingDecision.Approved => "approved",
         VettingDecision.Rejected => "rejected",
         _ => "waitlisted",
     };
@@ -32,7 +44,7 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             return Outcome<BulkDecisionResult>.Invalid(errors);
         }
 
-        var decided = 0;
+        int decided = 0, waiting = 0;
         var refused = new List<string>();
         foreach (var id in registrationIds.Distinct())
         {
@@ -45,6 +57,10 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             if (outcome.Succeeded)
             {
                 decided++;
+                if (form.Decision == VettingDecision.Approved && outcome.Value!.Status != RegistrationStatus.Approved)
+                {
+                    waiting++;
+                }
             }
             else
             {
@@ -52,6 +68,6 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             }
         }
 
-        return Outcome<BulkDecisionResult>.Success(new BulkDecisionResult(decided, refused));
+        return Outcome<BulkDecisionResult>.Success(new BulkDecisionResult(decided, waiting, refused));
     }
 }
