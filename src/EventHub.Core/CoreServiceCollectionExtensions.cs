@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Invitations.InvitationMailer>();
         services.AddSingleton<Features.Registrations.AttendeeLinks>();
         services.AddSingleton<Features.Registrations.SecurityData>();
+        services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
