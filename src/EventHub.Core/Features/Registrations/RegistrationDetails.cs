@@ -48,7 +48,10 @@ public class RegistrationDetailsForm
     public string? DocumentNumber { get; set; }
 
     /// <summary>Answers to the event's questions by question id; for multiple choice, the chosen options one per line.</summary>
-    public Dictionary<Guid, string?> Answers { get; set; } = [];
+    // The web form binder may set it to null when nothing was posted under its name: never let it be null.
+    public Dictionary<Guid, string?> Answers { get => answers; set => answers = value ?? []; }
+
+    private Dictionary<Guid, string?> answers = [];
 
     /// <summary>The error key of a question's answer, for messages next to the field.</summary>
     public static string AnswerField(Guid questionId) => $"Answers.{questionId}";
