@@ -24,8 +24,14 @@ public sealed class RegistrationFlowTests(BrowserFixture browser) : BrowserTest(
             var sp = scope.ServiceProvider;
             var created = await sp.GetRequiredService<CreateEvent>().ExecuteAsync(clara, new EventForm
             {
-                Title = Title, StartsLocal = DateTime.Today.AddDays(20).AddHours(10), EndsLocal = DateTime.Today.AddDays(20).AddHours(13),
-                TimeZoneId = "Europe/Brussels", City = "Brussels", Venue = "Altiero Spinelli building, room 5G2", Capacity = 35, Status = EventStatus.Open,
+                Title = Title,
+                StartsLocal = DateTime.Today.AddDays(20).AddHours(10),
+                EndsLocal = DateTime.Today.AddDays(20).AddHours(13),
+                TimeZoneId = "Europe/Brussels",
+                City = "Brussels",
+                Venue = "Altiero Spinelli building, room 5G2",
+                Capacity = 35,
+                Status = EventStatus.Open,
             });
             var eventId = created.Value;
             Assert.True((await sp.GetRequiredService<SaveRegistrationSettings>().ExecuteAsync(clara, eventId, new RegistrationSettingsForm { RequireSecurityData = true })).Succeeded);

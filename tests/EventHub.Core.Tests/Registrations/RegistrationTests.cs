@@ -43,8 +43,17 @@ public sealed class RegistrationTests
 
     private static AcceptForm FullAcceptForm(string email, Dictionary<Guid, string?> answers) => new()
     {
-        Name = "Ada Novak", Email = email, Organisation = "Think Institute", Position = "Fellow", Sector = Sector.ThinkTank, Phone = "+32 2 555 0101",
-        DateOfBirth = new DateOnly(1980, 5, 17), Nationality = "Estonian", DocumentType = "Passport", DocumentNumber = "KX9931177", AcknowledgeRule = true,
+        Name = "Ada Novak",
+        Email = email,
+        Organisation = "Think Institute",
+        Position = "Fellow",
+        Sector = Sector.ThinkTank,
+        Phone = "+32 2 555 0101",
+        DateOfBirth = new DateOnly(1980, 5, 17),
+        Nationality = "Estonian",
+        DocumentType = "Passport",
+        DocumentNumber = "KX9931177",
+        AcknowledgeRule = true,
         Answers = answers,
     };
 
@@ -128,7 +137,12 @@ public sealed class RegistrationTests
         var s = await InvitationScenario.CreateAsync(database, host, EventStart);
         RequestForm Form(string? website = null) => new()
         {
-            Name = "Jon Field", Email = "jon@press.example", Organisation = "Press Agency", Reason = "I cover Central Asia.", AcknowledgeRule = true, Website = website,
+            Name = "Jon Field",
+            Email = "jon@press.example",
+            Organisation = "Press Agency",
+            Reason = "I cover Central Asia.",
+            AcknowledgeRule = true,
+            Website = website,
         };
         var request = host.Scoped.GetRequiredService<RequestToAttend>();
 
