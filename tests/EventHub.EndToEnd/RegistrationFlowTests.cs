@@ -19,6 +19,7 @@ public sealed class RegistrationFlowTests(BrowserFixture browser) : BrowserTest(
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
         var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id));
+        Guid eventId;
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var sp = scope.ServiceProvider;
@@ -33,12 +34,31 @@ public sealed class RegistrationFlowTests(BrowserFixture browser) : BrowserTest(
                 Capacity = 35,
                 Status = EventStatus.Open,
             });
-            var eventId = created.Value;
-            Assert.True((await sp.GetRequiredService<SaveRegistrationSettings>().ExecuteAsync(clara, eventId, new RegistrationSettingsForm { RequireSecurityData = true })).Succeeded);
-            Assert.True((await sp.GetRequiredService<SaveRegistrationQuestion>().ExecuteAsync(clara, eventId, new RegistrationQuestionForm { Label = "Which panel will you join?", Kind = QuestionKind.SingleChoice, Options = "Energy\nSecurity", Required = true })).Succeeded);
+            eventId = created.Value;
             var contact = new Contact { Id = Guid.NewGuid(), DirectoryOrganisationId = kas.Id, Name = "Ada Novak", Email = "ada@think.example", NormalizedEmail = "ada@think.example", Sector = Sector.ThinkTank, OrganisationName = "Think Institute" };
             await App.WithDbAsync(db => { db.Contacts.Add(contact); return db.SaveChangesAsync(); });
-            Assert.True((await sp.GetRequiredService<InviteExperts>().ExecuteAsync(clara, eventId, new InviteForm { ContactIds = [contact.Id] })).Succeeded);
+        }
+
+        // The organiser asks for security data and adds a required question on the registration form page.
+        await LogInAsync("clara@kas.example");
+        await OpenAsync($"/events/{eventId}/registration-form");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Registration form", Exact = true }).WaitForAsync();
+        await Page.GetByLabel("The venue's security needs date of birth, nationality and identity document", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save settings", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Settings saved.")).ToBeVisibleAsync();
+        await Page.GetByLabel("Question *", new() { Exact = true }).FillAsync("Which panel will you join?");
+        await Page.GetByLabel("Kind of answer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "One choice" });
+        await Page.GetByLabel("Options, one per line *", new() { Exact = true }).FillAsync("Energy\nSecurity");
+        await Page.GetByLabel("An answer is required", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add question", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Question “Which panel will you join?” added.")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("One choice: Energy · Security")).ToBeVisibleAsync();
+        await ScreenshotAsync("registration-form");
+        await Context.ClearCookiesAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var contactId = await App.WithDbAsync(db => db.Contacts.Select(c => c.Id).SingleAsync());
+            Assert.True((await scope.ServiceProvider.GetRequiredService<InviteExperts>().ExecuteAsync(clara, eventId, new InviteForm { ContactIds = [contactId] })).Succeeded);
         }
 
         var invitation = await Smtp.WaitForMessageToAsync("ada@think.example", MailWait);
