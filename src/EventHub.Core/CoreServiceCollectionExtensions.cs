@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Registrations.SecurityData>();
         services.AddSingleton<Features.Vetting.VettingMailer>();
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
+        services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.

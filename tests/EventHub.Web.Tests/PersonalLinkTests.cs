@@ -41,4 +41,30 @@ public sealed class PersonalLinkTests
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
         Assert.Equal("no-referrer", unsubscribe.Headers.GetValues("Referrer-Policy").Single());
     }
+
+    [Fact]
+    public async Task The_attendee_page_and_its_calendar_entry_refuse_a_forged_link_without_a_referrer_and_limit_the_rate()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database, settings: new Dictionary<string, string?> { ["RateLimits:PersonalLinkPerMinute"] = "4" });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = PersonalToken.Create().Token;
+
+        var page = await client.GetAsync("/r/" + token);
+        var calendar = await client.GetAsync($"/r/{token}/calendar.ics");
+        var request = await client.GetAsync($"/request/{Guid.NewGuid()}");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            statuses.Add((await client.GetAsync("/r/" + token)).StatusCode);
+        }
+
+        Assert.Contains("This link is not valid", await page.Content.ReadAsStringAsync());
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("no-store", page.Headers.CacheControl!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, calendar.StatusCode);
+        Assert.Equal("no-referrer", calendar.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("Requests to attend are not available", await request.Content.ReadAsStringAsync());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

@@ -6,6 +6,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Features.Demo;
 using EventHub.Core.Features.Directory;
 using EventHub.Core.Features.Outbox;
+using EventHub.Core.Features.Registrations;
 using EventHub.Web.Components;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -53,7 +54,7 @@ public static class WebApplicationExtensions
         app.Use(async (context, next) =>
         {
             // Pages behind personal links: the token in the address must not leak to other sites, nor be indexed.
-            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/unsubscribe"))
+            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/r") || context.Request.Path.StartsWithSegments("/unsubscribe"))
             {
                 context.Response.Headers["Referrer-Policy"] = "no-referrer";
                 context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
@@ -105,6 +106,15 @@ public static class WebApplicationExtensions
                 ? Results.File(file.Content, "text/csv; charset=utf-8", file.FileName)
                 : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
         }).RequireAuthorization(Policies.Staff);
+
+        // The attendee's calendar entry: approved registrations only (the venue is in it).
+        app.MapGet("/r/{token}/calendar.ics", async (string token, GetCalendarEntry get, CancellationToken ct) =>
+        {
+            var outcome = await get.ExecuteAsync(token, ct);
+            return outcome.Value is { } file
+                ? Results.File(file.Content, "text/calendar; charset=utf-8", file.FileName)
+                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
+        }).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
 
         return app;
     }

@@ -1,27 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Invitations;
 
-public sealed class AcceptForm
+/// <summary>The registration form on the invitee's page: the shared fields, the invitation's own email and the Rule.</summary>
+public sealed class AcceptForm : RegistrationDetailsForm
 {
-    [Required(ErrorMessage = "Enter your name as on your identity document.")]
-    [StringLength(300)]
-    public string? Name { get; set; }
-
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
     [StringLength(320)]
     public string? Email { get; set; }
-
-    [Required(ErrorMessage = "Enter your organisation.")]
-    [StringLength(300)]
-    public string? Organisation { get; set; }
-
-    [StringLength(300)]
-    public string? Position { get; set; }
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "Please confirm that you will respect the Chatham House Rule.")]
     public bool AcknowledgeRule { get; set; }
@@ -31,7 +22,7 @@ public sealed class AcceptForm
 /// The invitee accepts: a registration is created for vetting. The invitation is bound to the invitee: whoever holds a
 /// forwarded link can answer only as the person it was sent to, so the email address cannot be changed here.
 /// </summary>
-public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer)
 {
     public async Task<Outcome> ExecuteAsync(string? token, AcceptForm form, CancellationToken ct = default)
     {
@@ -43,7 +34,8 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome.NotFound();
         }
 
-        if (RequestValidation.Validate(form) is { } errors)
+        var definition = await RegistrationFormDefinition.LoadAsync(db, invitation.Event!, ct);
+        if (RegistrationDetailsRules.Validate(form, definition, securityRequired: true) is { Count: > 0 } errors)
         {
             return Outcome.Invalid(errors);
         }
@@ -60,23 +52,24 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome.Conflict($"This invitation has already been answered ({invitation.Status}).");
         }
 
-        db.Registrations.Add(new Registration
+        var registration = new Registration
         {
             Id = Guid.CreateVersion7(),
             EventId = invitation.EventId,
             Source = RegistrationSource.Invitation,
             Status = RegistrationStatus.Pending,
             InvitationId = invitation.Id,
-            Name = form.Name!.Trim(),
+            Name = "",
             Email = contact.Email,
             NormalizedEmail = contact.NormalizedEmail,
             OrganisationId = contact.OrganisationId,
-            OrganisationName = form.Organisation!.Trim(),
-            Position = form.Position?.Trim(),
             RuleAcknowledgedAtUtc = now,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
-        });
+        };
+        RegistrationDetailsRules.Apply(db, registration, form, definition, security, writeSecurity: true, existingAnswers: []);
+        db.Registrations.Add(registration);
+        await mailer.QueueReceivedAsync(db, registration, invitation.Event!);
         invitation.Status = InvitationStatus.Accepted;
         invitation.RespondedAtUtc = now;
         db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitation.Id, AtUtc = now, Action = "accepted", Detail = $"{form.Name} ({form.Organisation})" });

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Invitations;
@@ -26,7 +27,7 @@ public sealed class NominationForm
 }
 
 /// <summary>The invitee cannot come and names a colleague: a pending registration marked as a nomination, which vetting decides.</summary>
-public sealed class NominateColleague(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
+public sealed class NominateColleague(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, RegistrationMailer mailer)
 {
     public async Task<Outcome> ExecuteAsync(string? token, NominationForm form, CancellationToken ct = default)
     {
@@ -54,7 +55,7 @@ public sealed class NominateColleague(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome.Conflict($"This invitation has already been answered ({invitation.Status}).");
         }
 
-        db.Registrations.Add(new Registration
+        var registration = new Registration
         {
             Id = Guid.CreateVersion7(),
             EventId = invitation.EventId,
@@ -68,7 +69,11 @@ public sealed class NominateColleague(IDbContextFactory<EventHubDbContext> dbFac
             OrganisationName = form.Organisation!.Trim(),
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
-        });
+        };
+        db.Registrations.Add(registration);
+
+        // The nominee did not ask: the email says so, and their page lets them decline by cancelling.
+        await mailer.QueueReceivedAsync(db, registration, invitation.Event!);
         invitation.Status = InvitationStatus.NominatedColleague;
         invitation.RespondedAtUtc = now;
         db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitation.Id, AtUtc = now, Action = "nominated", Detail = $"{form.Name} <{email}> ({form.Organisation})" });

@@ -1,0 +1,42 @@
+using EventHub.Core.Auditing;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Registrations;
+
+/// <summary>The attendee cancels: the registration is cancelled and, if it was approved, its place is given back.</summary>
+public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit)
+{
+    public async Task<Outcome> ExecuteAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await AttendeeLinks.FindAsync(db, token, ct);
+        if (r is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!AttendeeRules.CanCancel(r, r.Event!, now))
+        {
+            return Outcome.Conflict($"This registration cannot be cancelled ({r.Status}).");
+        }
+
+        var wasApproved = r.Status == RegistrationStatus.Approved;
+        r.Status = RegistrationStatus.Cancelled;
+        r.CancelledAtUtc = now;
+        r.UpdatedAtUtc = now;
+        r.ConcurrencyStamp = Guid.NewGuid();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (wasApproved)
+        {
+            await AttendeeRules.ReleasePlaceAsync(db, r.EventId, ct);
+        }
+
+        audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome.Success();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Registrations;
+
+public sealed record CalendarFile(byte[] Content, string FileName);
+
+/// <summary>The calendar entry of an approved registration: title, start and end in UTC, and the exact venue. Nobody else gets one.</summary>
+public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFactory)
+{
+    public async Task<Outcome<CalendarFile>> ExecuteAsync(string? token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await AttendeeLinks.FindAsync(db, token, ct);
+        if (r is null)
+        {
+            return Outcome<CalendarFile>.NotFound();
+        }
+
+        if (r.Status != RegistrationStatus.Approved)
+        {
+            return Outcome<CalendarFile>.Forbidden();
+        }
+
+        var e = r.Event!;
+        var calendar = new Calendar();
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"{r.Id}@eventhub",
+            Summary = e.Title,
+            DtStart = new CalDateTime(DateTime.SpecifyKind(e.StartsAtUtc, DateTimeKind.Utc)),
+            DtEnd = new CalDateTime(DateTime.SpecifyKind(e.EndsAtUtc, DateTimeKind.Utc)),
+            Location = string.Join(", ", new[] { e.Venue, e.City }.Where(x => !string.IsNullOrWhiteSpace(x))),
+            Description = "Held under the Chatham House Rule.",
+        });
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return Outcome<CalendarFile>.Success(new CalendarFile(Encoding.UTF8.GetBytes(text), "event.ics"));
+    }
+}
