@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Registrations;
 
 /// <summary>The attendee cancels: the registration is cancelled and, if it was approved, its place is given back.</summary>
-public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit)
+public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit, Vetting.WaitlistPlaces waitlist)
 {
     public async Task<Outcome> ExecuteAsync(string? token, CancellationToken ct = default)
     {
@@ -29,12 +29,13 @@ public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFact
         r.UpdatedAtUtc = now;
         r.ConcurrencyStamp = Guid.NewGuid();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
         if (wasApproved)
         {
-            await AttendeeRules.ReleasePlaceAsync(db, r.EventId, ct);
+            // The freed place goes to the first person on the waiting list.
+            await waitlist.ReleaseApprovedPlaceAsync(db, null, r.Event!, ct);
         }
 
-        audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome.Success();

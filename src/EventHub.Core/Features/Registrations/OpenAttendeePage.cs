@@ -13,7 +13,7 @@ public sealed class AttendeeDetailsForm : RegistrationDetailsForm
 public sealed record AttendeeView(
     string EventTitle, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZoneId, string? City, string? Venue, string Organiser,
     string Name, string Email, RegistrationStatus Status, DateTime EditUntilUtc, bool CanEdit, bool CanCancel, bool SecurityDataOnFile,
-    RegistrationFormDefinition Form, AttendeeDetailsForm Details);
+    RegistrationFormDefinition Form, AttendeeDetailsForm Details, Guid RegistrationId, DateTime? OfferExpiresAtUtc);
 
 /// <summary>Opens /r/{token}: null for anything that is not a valid link.</summary>
 public sealed class OpenAttendeePage(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock)
@@ -35,7 +35,7 @@ public sealed class OpenAttendeePage(IDbContextFactory<EventHubDbContext> dbFact
         var editUntil = AttendeeRules.EditUntil(e);
         return new AttendeeView(e.Title, e.StartsAtUtc, e.EndsAtUtc, e.TimeZoneId, e.City, r.Status == RegistrationStatus.Approved ? e.Venue : null, e.Organisation?.Name ?? "",
             r.Name, r.Email, r.Status, editUntil, AttendeeRules.CanEdit(r, e, now), AttendeeRules.CanCancel(r, e, now), r.ProtectedSecurityData is not null,
-            await RegistrationFormDefinition.LoadAsync(db, e, ct), details);
+            await RegistrationFormDefinition.LoadAsync(db, e, ct), details, r.Id, r.Status == RegistrationStatus.Offered ? r.OfferExpiresAtUtc : null);
     }
 }
 
@@ -50,8 +50,4 @@ internal static class AttendeeRules
     public static bool CanCancel(Registration r, Event e, DateTime now)
         => r.Status is not (RegistrationStatus.Cancelled or RegistrationStatus.Rejected) && now < e.StartsAtUtc;
 
-    /// <summary>Gives a place back: a conditional update, so the counter never goes below zero however many run at once.</summary>
-    public static Task<int> ReleasePlaceAsync(EventHubDbContext db, Guid eventId, CancellationToken ct)
-        => db.Events.Where(e => e.Id == eventId && e.ApprovedCount > 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ApprovedCount, e => e.ApprovedCount - 1), ct);
 }

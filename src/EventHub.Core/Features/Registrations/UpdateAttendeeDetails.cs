@@ -10,7 +10,7 @@ namespace EventHub.Core.Features.Registrations;
 /// vetters approved: changing one after approval returns the registration to vetting (earlier decisions superseded, the
 /// place given back) and tells the event's organisers, vetters and host reviewers.
 /// </summary>
-public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer, AuditLog audit)
+public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer, AuditLog audit, Vetting.WaitlistPlaces waitlist)
 {
     public const string ReturnedToVetting = "registration.returned-to-vetting";
 
@@ -75,10 +75,11 @@ public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> d
                 approval.Superseded = true;
             }
 
-            await AttendeeRules.ReleasePlaceAsync(db, e.Id, ct);
             var n = await db.AuditEntries.CountAsync(a => a.Action == ReturnedToVetting && a.SubjectId == r.Id.ToString(), ct) + 1;
             audit.Record(db, null, ReturnedToVetting, e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} changed {string.Join(", ", changed)} after approval");
             await mailer.QueueReturnedToVettingAsync(db, r, e, n, changed);
+            // The place is no longer held: it counts down and goes to the waiting list, like any freed place.
+            await waitlist.ReleaseApprovedPlaceAsync(db, null, e, ct);
         }
         else
         {

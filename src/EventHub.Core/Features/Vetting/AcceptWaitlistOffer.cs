@@ -30,7 +30,9 @@ public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbF
 
         var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == r.EventId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var taken = await db.Events.Where(x => x.Id == e.Id && x.ApprovedCount < x.Capacity)
+        // The other open offers keep their places; this one is the place being taken.
+        var taken = await db.Events
+            .Where(x => x.Id == e.Id && x.ApprovedCount + db.Registrations.Count(o => o.EventId == x.Id && o.Status == RegistrationStatus.Offered && o.Id != r.Id) < x.Capacity)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
         if (taken == 0)
         {

@@ -176,7 +176,9 @@ public sealed class DecideRegistration(
                     }
 
                     // The place: a conditional update, so two vetters can never both take the last one.
-                    var taken = await db.Events.Where(x => x.Id == e.Id && x.ApprovedCount < x.Capacity)
+                    // Places offered to the waiting list are held for them until the offer expires.
+                    var taken = await db.Events
+                        .Where(x => x.Id == e.Id && x.ApprovedCount + db.Registrations.Count(o => o.EventId == x.Id && o.Status == RegistrationStatus.Offered) < x.Capacity)
                         .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), ct);
                     if (taken == 0)
                     {
