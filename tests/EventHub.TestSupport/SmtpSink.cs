@@ -13,6 +13,8 @@ namespace EventHub.TestSupport;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port. It records what it receives and can be told to answer
 /// a recipient with a temporary (4xx) or permanent (5xx) refusal, as a relay would.
+/// With <c>parseMessages: false</c> it only counts what it accepts (<see cref="Received"/>) and keeps no messages: benchmarks use
+/// that, so that the sink's own MIME parsing does not share the CPU with the sender being measured.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -21,10 +23,13 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<MimeMessage> messages = new();
     private readonly ConcurrentDictionary<string, (int Code, string Text)> refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim arrived = new(0);
+    private readonly bool parseMessages;
     private int sessions;
+    private int received;
 
-    public SmtpSink()
+    public SmtpSink(bool parseMessages = true)
     {
+        this.parseMessages = parseMessages;
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
@@ -44,6 +49,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Sessions => Volatile.Read(ref sessions);
 
     public IReadOnlyList<MimeMessage> Messages => messages.ToArray();
+
+    /// <summary>How many messages were accepted (answered 250), parsed or not.</summary>
+    public int Received => Volatile.Read(ref received);
 
     /// <summary>Answer DATA for this recipient with the given code (e.g. 451 or 550) until <see cref="Accept"/>.</summary>
     public void Refuse(string recipient, int code, string text) => refusals[recipient] = (code, text);
@@ -120,6 +128,12 @@ public sealed class SmtpSink : IAsyncDisposable
                 {
                     return new SmtpResponse((SmtpReplyCode)refusal.Code, refusal.Text);
                 }
+            }
+
+            Interlocked.Increment(ref sink.received);
+            if (!sink.parseMessages)
+            {
+                return SmtpResponse.Ok;
             }
 
             await using var stream = new MemoryStream(buffer.ToArray());
