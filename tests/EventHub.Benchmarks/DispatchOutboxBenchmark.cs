@@ -20,7 +20,7 @@ namespace EventHub.Benchmarks;
 /// Queueing the 10,000 rows is the iteration setup of the EventHub benchmark and is not measured.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 public class DispatchOutboxBenchmark
 {
     private const int Emails = 10_000;
@@ -37,7 +37,7 @@ public class DispatchOutboxBenchmark
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        sink = new SmtpSink(parseMessages: false);
+        sink = new SmtpSink(parseMessages: false, promptAcks: true);
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         host = CoreTestHost.Create(database, new Dictionary<string, string?>
         {
