@@ -13,6 +13,10 @@ namespace EventHub.TestSupport;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port. It records what it receives and can be told to answer
 /// a recipient with a temporary (4xx) or permanent (5xx) refusal, as a relay would.
+/// For benchmarks: with <c>parseMessages: false</c> it only counts what it accepts (<see cref="Received"/>) and keeps no messages,
+/// so that its own MIME parsing does not share the CPU with the sender being measured; with <c>promptAcks: true</c> it answers
+/// without Nagle's delay and acknowledges every read at once (see <see cref="PromptListener"/>), as a relay on a fast network
+/// does, and keeps a session open for an hour instead of SmtpServer's two minutes.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -21,17 +25,31 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<MimeMessage> messages = new();
     private readonly ConcurrentDictionary<string, (int Code, string Text)> refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim arrived = new(0);
+    private readonly bool parseMessages;
     private int sessions;
+    private int received;
 
-    public SmtpSink()
+    public SmtpSink(bool parseMessages = true, bool promptAcks = false)
     {
+        this.parseMessages = parseMessages;
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                if (promptAcks)
+                {
+                    b.SessionTimeout(TimeSpan.FromHours(1));
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        if (promptAcks)
+        {
+            services.Add((SmtpServer.Net.IEndpointListenerFactory)new PromptListenerFactory());
+        }
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref sessions);
         serverTask = server.StartAsync(stop.Token);
@@ -44,6 +62,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Sessions => Volatile.Read(ref sessions);
 
     public IReadOnlyList<MimeMessage> Messages => messages.ToArray();
+
+    /// <summary>How many messages were accepted (answered 250), parsed or not.</summary>
+    public int Received => Volatile.Read(ref received);
 
     /// <summary>Answer DATA for this recipient with the given code (e.g. 451 or 550) until <see cref="Accept"/>.</summary>
     public void Refuse(string recipient, int code, string text) => refusals[recipient] = (code, text);
@@ -122,11 +143,123 @@ public sealed class SmtpSink : IAsyncDisposable
                 }
             }
 
+            Interlocked.Increment(ref sink.received);
+            if (!sink.parseMessages)
+            {
+                return SmtpResponse.Ok;
+            }
+
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             sink.messages.Enqueue(message);
             sink.arrived.Release();
             return SmtpResponse.Ok;
+        }
+    }
+
+    private sealed class PromptListenerFactory : SmtpServer.Net.IEndpointListenerFactory
+    {
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new PromptListener(listener);
+        }
+    }
+
+    /// <summary>
+    /// On loopback every SMTP step is a small write, so Nagle's algorithm on one side and a 40 ms delayed ACK on the other cost
+    /// 40 ms a step: the server's replies go out without Nagle (NoDelay), and what it reads is acknowledged at once
+    /// (<see cref="QuickAckStream"/>); MailKit's client writes the body and the final dot separately, which otherwise waits for that ACK.
+    /// </summary>
+    private sealed class PromptListener(TcpListener listener) : SmtpServer.Net.IEndpointListener
+    {
+        public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties.Add(SmtpServer.Net.EndpointListener.LocalEndPointKey, listener.LocalEndpoint);
+            context.Properties.Add(SmtpServer.Net.EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint);
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    /// <summary>A plain (never upgraded) duplex pipe over the accepted connection.</summary>
+    private sealed class PlainPipe(TcpClient client) : SmtpServer.IO.ISecurableDuplexPipe
+    {
+        private readonly QuickAckStream stream = new(client);
+
+        public System.IO.Pipelines.PipeReader Input => field ??= System.IO.Pipelines.PipeReader.Create(stream);
+        public System.IO.Pipelines.PipeWriter Output => field ??= System.IO.Pipelines.PipeWriter.Create(stream);
+        public bool IsSecure => false;
+        public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+        public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate, System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken = default)
+            => throw new NotSupportedException("The sink does not offer STARTTLS.");
+
+        public void Dispose() => client.Dispose();
+    }
+
+    /// <summary>
+    /// Acknowledges what it reads at once (Linux TCP_QUICKACK, re-armed before every read, as the kernel clears it), as a relay
+    /// on a fast network effectively does, instead of delaying the ACK by 40 ms.
+    /// </summary>
+    private sealed class QuickAckStream(TcpClient client) : Stream
+    {
+        private const int TcpQuickAck = 12;
+        private readonly NetworkStream inner = client.GetStream();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            QuickAck();
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            QuickAck();
+            return read;
+        }
+
+        private void QuickAck()
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                try
+                {
+                    client.Client.SetRawSocketOption((int)SocketOptionLevel.Tcp, TcpQuickAck, BitConverter.GetBytes(1));
+                }
+                catch (SocketException)
+                {
+                    // Closed meanwhile; the read reports it.
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override void Flush() => inner.Flush();
+        public override bool CanRead => true;
+        public override bool CanWrite => true;
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
