@@ -60,6 +60,9 @@ public sealed class DecisionTests
         Assert.Equal("ada@think.example", approvalEmail.ToAddress);
         Assert.Contains("Room ASP 5G2", approvalEmail.TextBody); // the exact venue, now that the place is confirmed
         Assert.Contains("/r/", approvalEmail.TextBody);
+        var calendar = Assert.Single(approvalEmail.Attachments);
+        Assert.Equal(("event.ics", "text/calendar"), (calendar.FileName, calendar.ContentType));
+        Assert.Contains("LOCATION:Room ASP 5G2", System.Text.Encoding.UTF8.GetString(calendar.Content).Replace("\r\n ", ""));
 
         Assert.Equal(RegistrationStatus.Rejected, rejected.Value!.Status);
         var rejectedBob = await s.RegistrationAsync(bob.Id);

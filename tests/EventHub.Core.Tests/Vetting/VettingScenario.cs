@@ -99,7 +99,7 @@ internal sealed class VettingScenario
     public async Task<List<OutboundEmail>> EmailsWithKeyAsync(string key)
     {
         await using var db = await Database.Factory.CreateDbContextAsync();
-        return await db.OutboundEmails.AsNoTracking().Where(m => m.CorrelationKey == key).ToListAsync();
+        return await db.OutboundEmails.AsNoTracking().Include(m => m.Attachments).Where(m => m.CorrelationKey == key).ToListAsync();
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

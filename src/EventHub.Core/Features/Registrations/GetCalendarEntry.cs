@@ -28,7 +28,12 @@ public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<CalendarFile>.Forbidden();
         }
 
-        var e = r.Event!;
+        return Outcome<CalendarFile>.Success(Build(r, r.Event!));
+    }
+
+    /// <summary>The .ics of an approved registration: on the attendee's page and attached to the approval email.</summary>
+    public static CalendarFile Build(Registration r, Event e)
+    {
         var calendar = new Calendar();
         calendar.Events.Add(new CalendarEvent
         {
@@ -40,6 +45,6 @@ public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFact
             Description = "Held under the Chatham House Rule.",
         });
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        return Outcome<CalendarFile>.Success(new CalendarFile(Encoding.UTF8.GetBytes(text), "event.ics"));
+        return new CalendarFile(Encoding.UTF8.GetBytes(text), "event.ics");
     }
 }

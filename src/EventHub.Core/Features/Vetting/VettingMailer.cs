@@ -17,15 +17,15 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
 
     public async Task<bool> QueueApprovedAsync(EventHubDbContext db, Registration r, Event e, CancellationToken ct)
     {
-        // TODO(calendar): attach an .ics calendar entry once Ical.Net is referenced.
-        var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId) + " " + EventTime.Abbreviation(e.StartsAtUtc, e.TimeZoneId);
+        var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId);
+        var calendar = Registrations.GetCalendarEntry.Build(r, e);
         return await QueueAsync(db, r, e, Key(r.Id, "approved"), $"Your place is confirmed: {e.Title}",
             [
                 $"Your registration for {e.Title} is approved.",
                 $"When: {when}.",
                 $"Where: {string.Join(", ", new[] { e.Venue, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)))}.",
                 "The meeting is held under the Chatham House Rule: you may use what you hear, but you may not reveal who said it, nor who else was there.",
-            ], "Your registration", ct);
+            ], "Your registration", ct, [new EmailAttachment(calendar.FileName, "text/calendar", calendar.Content)]);
     }
 
     public Task<bool> QueueRejectedAsync(EventHubDbContext db, Registration r, Event e, string? message, CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
             "Accept the place", ct);
     }
 
-    private async Task<bool> QueueAsync(EventHubDbContext db, Registration r, Event e, string key, string subject, IReadOnlyList<string> paragraphs, string? linkLabel, CancellationToken ct)
+    private async Task<bool> QueueAsync(EventHubDbContext db, Registration r, Event e, string key, string subject, IReadOnlyList<string> paragraphs, string? linkLabel, CancellationToken ct, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         if (await db.OutboundEmails.AnyAsync(m => m.CorrelationKey == key, ct) || db.OutboundEmails.Local.Any(m => m.CorrelationKey == key))
         {
@@ -72,7 +72,7 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
             [nameof(ActionEmail.ActionLabel)] = linkLabel ?? "Open",
             [nameof(ActionEmail.FooterNote)] = "You receive this email because you registered for this meeting.",
         });
-        outbox.Queue(db, new EmailToQueue(key, r.Email, r.Name, subject, body, e.Id));
+        outbox.Queue(db, new EmailToQueue(key, r.Email, r.Name, subject, body, e.Id, attachments));
         return true;
     }
 }
