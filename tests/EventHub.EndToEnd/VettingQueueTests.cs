@@ -88,4 +88,58 @@ public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(brow
         Assert.Equal(2, approved);
         await Smtp.WaitForMessageToAsync("ada@think.example", MailWait);
     }
+
+    [Fact]
+    public async Task A_full_event_refuses_an_approval_until_an_organiser_overrides_with_a_reason()
+    {
+        var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        Guid eventId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(TestUsers.Principal(clara), new EventForm
+            {
+                Title = "A small round table", StartsLocal = DateTime.Today.AddDays(20).AddHours(10), EndsLocal = DateTime.Today.AddDays(20).AddHours(12),
+                TimeZoneId = "Europe/Brussels", City = "Brussels", Venue = "Room 1", Capacity = 1, Status = EventStatus.Open,
+            });
+            eventId = created.Value;
+        }
+
+        await App.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            (await db.Events.SingleAsync(e => e.Id == eventId)).ApprovedCount = 1;
+            foreach (var (name, status) in new[] { ("Ada Novak", RegistrationStatus.Approved), ("Bob Meyer", RegistrationStatus.Pending) })
+            {
+                db.Registrations.Add(new Registration
+                {
+                    Id = Guid.NewGuid(), EventId = eventId, Source = RegistrationSource.Invitation, Status = status, Name = name,
+                    Email = name.Split(' ')[0].ToLowerInvariant() + "@think.example", NormalizedEmail = name.Split(' ')[0].ToLowerInvariant() + "@think.example",
+                    OrganisationName = "Think", CreatedAtUtc = now, UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await LogInAsync("clara@kas.example");
+        await OpenAsync($"/events/{eventId}/vetting");
+
+        await Page.GetByLabel("Select Bob Meyer").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve selected", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, approve 1 registration", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("vetting-message")).ToContainTextAsync("Capacity reached (1 of 1)");
+
+        await Page.GetByLabel("Select Bob Meyer").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve selected", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Approve even beyond capacity (organisers only; audited)").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, approve 1 registration", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("Give the reason for approving beyond capacity.")).ToBeVisibleAsync();
+        await Page.Locator("#override-reason").FillAsync("The host asked for him in person");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, approve 1 registration", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("vetting-message")).ToContainTextAsync("1 registration approved");
+        var bob = await App.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Name == "Bob Meyer"));
+        Assert.Equal((RegistrationStatus.Approved, true), (bob.Status, bob.OverCapacity));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "registration.over-capacity" && a.Details!.Contains("The host asked for him in person"))));
+    }
 }
