@@ -1159,3 +1159,541 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [AnonymisedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [AccessListFields] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [EntranceInstructions] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [PersonalDataAnonymisedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [PersonalDataRetentionMonths] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [SecurityDataErasedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [SecurityDataRetentionDays] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [AuditEntries] ADD [ChainIndex] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [AuditEntries] ADD [ContentDigest] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [AuditEntries] ADD [Hash] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    ALTER TABLE [AuditEntries] ADD [RedactedAtUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [AccessPasses] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [ProtectedToken] nvarchar(1000) NOT NULL,
+        [IssuedAtUtc] datetime2 NOT NULL,
+        [VoidedAtUtc] datetime2 NULL,
+        [VoidReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_AccessPasses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AccessPasses_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [CheckIns] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NULL,
+        [AccessPassId] uniqueidentifier NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [OrganisationName] nvarchar(300) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ByUserId] nvarchar(max) NULL,
+        [ByName] nvarchar(256) NULL,
+        [Device] nvarchar(100) NULL,
+        [Reason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CheckIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckIns_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [EventDocuments] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(100) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAtUtc] datetime2 NOT NULL,
+        [UploadedByUserId] nvarchar(max) NULL,
+        [UploadedByName] nvarchar(256) NULL,
+        [DeletedAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_EventDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EventDocuments_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [OnRecordConsents] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Email] nvarchar(256) NULL,
+        [Affiliation] nvarchar(300) NULL,
+        [Scope] nvarchar(32) NOT NULL,
+        [AgendaItemIds] nvarchar(max) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RequestTokenHash] nvarchar(64) NULL,
+        [RequestedAtUtc] datetime2 NULL,
+        [ConfirmedAtUtc] datetime2 NULL,
+        [WithdrawnAtUtc] datetime2 NULL,
+        [RecordedByUserId] nvarchar(max) NULL,
+        [RecordedByName] nvarchar(256) NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_OnRecordConsents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OnRecordConsents_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [ReportNotes] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [AuthorUserId] nvarchar(450) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportNotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportNotes_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [Reports] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [Markdown] nvarchar(max) NOT NULL,
+        [CurrentVersion] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RequiredReviewGroups] nvarchar(max) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        [UpdatedByName] nvarchar(256) NULL,
+        [CirculatedAtUtc] datetime2 NULL,
+        [PublicSlug] nvarchar(100) NULL,
+        [PublishedAtUtc] datetime2 NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Reports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reports_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [SuppressedAddresses] (
+        [Id] uniqueidentifier NOT NULL,
+        [EmailHash] nvarchar(64) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_SuppressedAddresses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [AttributionDismissals] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [FindingKey] nvarchar(400) NOT NULL,
+        [MatchedText] nvarchar(300) NOT NULL,
+        [Reason] nvarchar(max) NOT NULL,
+        [ByUserId] nvarchar(max) NULL,
+        [ByName] nvarchar(256) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_AttributionDismissals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AttributionDismissals_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [ReportCirculations] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [VersionNumber] int NOT NULL,
+        [Audiences] nvarchar(max) NOT NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ByUserId] nvarchar(max) NULL,
+        [ByName] nvarchar(256) NULL,
+        CONSTRAINT [PK_ReportCirculations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportCirculations_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [ReportComments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [VersionNumber] int NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [AuthorUserId] nvarchar(max) NULL,
+        [AuthorName] nvarchar(256) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportComments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportComments_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [ReportReviews] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [Group] nvarchar(100) NOT NULL,
+        [Decision] nvarchar(32) NOT NULL,
+        [VersionNumber] int NOT NULL,
+        [Comment] nvarchar(max) NULL,
+        [ReviewerUserId] nvarchar(max) NULL,
+        [ReviewerName] nvarchar(256) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Superseded] bit NOT NULL,
+        CONSTRAINT [PK_ReportReviews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportReviews_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [ReportVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [Markdown] nvarchar(max) NOT NULL,
+        [Autosave] bit NOT NULL,
+        [SavedAtUtc] datetime2 NOT NULL,
+        [SavedByUserId] nvarchar(max) NULL,
+        [SavedByName] nvarchar(256) NULL,
+        CONSTRAINT [PK_ReportVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportVersions_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE TABLE [CirculationRecipients] (
+        [Id] uniqueidentifier NOT NULL,
+        [CirculationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [Reference] nvarchar(20) NOT NULL,
+        [RegistrationId] uniqueidentifier NULL,
+        [OutboundEmailId] uniqueidentifier NULL,
+        CONSTRAINT [PK_CirculationRecipients] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CirculationRecipients_ReportCirculations_CirculationId] FOREIGN KEY ([CirculationId]) REFERENCES [ReportCirculations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Action_AtUtc] ON [AuditEntries] ([Action], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorUserId_AtUtc] ON [AuditEntries] ([ActorUserId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AuditEntries_ChainIndex] ON [AuditEntries] ([ChainIndex]) WHERE [ChainIndex] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_AccessPasses_EventId] ON [AccessPasses] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_AccessPasses_RegistrationId] ON [AccessPasses] ([RegistrationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccessPasses_TokenHash] ON [AccessPasses] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AttributionDismissals_ReportId_FindingKey] ON [AttributionDismissals] ([ReportId], [FindingKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_CheckIns_EventId_AtUtc] ON [CheckIns] ([EventId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CheckIns_RegistrationId] ON [CheckIns] ([RegistrationId]) WHERE [RegistrationId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_CirculationRecipients_CirculationId] ON [CirculationRecipients] ([CirculationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CirculationRecipients_Reference] ON [CirculationRecipients] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_EventDocuments_EventId] ON [EventDocuments] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_OnRecordConsents_EventId] ON [OnRecordConsents] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OnRecordConsents_RequestTokenHash] ON [OnRecordConsents] ([RequestTokenHash]) WHERE [RequestTokenHash] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_ReportCirculations_ReportId] ON [ReportCirculations] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_ReportComments_ReportId_AtUtc] ON [ReportComments] ([ReportId], [AtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_ReportNotes_EventId_AuthorUserId] ON [ReportNotes] ([EventId], [AuthorUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE INDEX [IX_ReportReviews_ReportId_Group_Superseded] ON [ReportReviews] ([ReportId], [Group], [Superseded]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_EventId] ON [Reports] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Reports_PublicSlug] ON [Reports] ([PublicSlug]) WHERE [PublicSlug] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportVersions_ReportId_Number] ON [ReportVersions] ([ReportId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SuppressedAddresses_EmailHash] ON [SuppressedAddresses] ([EmailHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128190900_AccessReportsPrivacy'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128190900_AccessReportsPrivacy', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

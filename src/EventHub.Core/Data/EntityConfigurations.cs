@@ -38,6 +38,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.HostName).HasMaxLength(300);
         b.HasIndex(e => e.StartsAtUtc);
         b.PrimitiveCollection(e => e.ApproverGroups);
+        b.PrimitiveCollection(e => e.AccessListFields);
         b.HasOne(e => e.Organisation).WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostOrganisation).WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.CoOrganisers).WithMany().UsingEntity(
@@ -103,8 +104,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.ActorName).HasMaxLength(300);
         b.Property(a => a.SubjectType).HasMaxLength(100);
         b.Property(a => a.SubjectId).HasMaxLength(100);
+        b.Property(a => a.ContentDigest).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
         b.HasIndex(a => new { a.EventId, a.AtUtc });
         b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => new { a.ActorUserId, a.AtUtc });
+        b.HasIndex(a => new { a.Action, a.AtUtc });
+        b.HasIndex(a => a.ChainIndex).IsUnique();
     }
 }
 
@@ -248,5 +254,167 @@ internal sealed class DispatcherLeaseConfiguration : IEntityTypeConfiguration<Di
         b.Property(l => l.Name).HasMaxLength(50);
         b.Property(l => l.Holder).HasMaxLength(64);
         b.HasData(new DispatcherLease { Name = DispatcherLease.Relay });
+    }
+}
+
+internal sealed class AccessPassConfiguration : IEntityTypeConfiguration<AccessPass>
+{
+    public void Configure(EntityTypeBuilder<AccessPass> b)
+    {
+        b.Property(p => p.TokenHash).HasMaxLength(64);
+        b.Property(p => p.ProtectedToken).HasMaxLength(1000);
+        b.Property(p => p.VoidReason).HasMaxLength(500);
+        b.HasIndex(p => p.TokenHash).IsUnique();
+        b.HasIndex(p => p.RegistrationId);
+        b.HasIndex(p => p.EventId);
+        b.HasOne(p => p.Registration).WithMany().HasForeignKey(p => p.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
+{
+    public void Configure(EntityTypeBuilder<CheckIn> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.OrganisationName).HasMaxLength(300);
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.Property(c => c.Device).HasMaxLength(100);
+        b.Property(c => c.Reason).HasMaxLength(1000);
+        // One admission per registration, whatever the number of doors: the database decides the race.
+        b.HasIndex(c => c.RegistrationId).IsUnique();
+        b.HasIndex(c => new { c.EventId, c.AtUtc });
+        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EventDocumentConfiguration : IEntityTypeConfiguration<EventDocument>
+{
+    public void Configure(EntityTypeBuilder<EventDocument> b)
+    {
+        b.Property(d => d.Title).HasMaxLength(300);
+        b.Property(d => d.FileName).HasMaxLength(255);
+        b.Property(d => d.ContentType).HasMaxLength(100);
+        b.Property(d => d.StorageKey).HasMaxLength(100);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.Property(d => d.UploadedByName).HasMaxLength(256);
+        b.HasIndex(d => d.EventId);
+        b.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OnRecordConsentConfiguration : IEntityTypeConfiguration<OnRecordConsent>
+{
+    public void Configure(EntityTypeBuilder<OnRecordConsent> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.Email).HasMaxLength(256);
+        b.Property(c => c.Affiliation).HasMaxLength(300);
+        b.Property(c => c.RequestTokenHash).HasMaxLength(64);
+        b.Property(c => c.RecordedByName).HasMaxLength(256);
+        b.PrimitiveCollection(c => c.AgendaItemIds);
+        b.HasIndex(c => c.EventId);
+        b.HasIndex(c => c.RequestTokenHash).IsUnique();
+        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportNoteConfiguration : IEntityTypeConfiguration<ReportNote>
+{
+    public void Configure(EntityTypeBuilder<ReportNote> b)
+    {
+        b.Property(n => n.AuthorUserId).HasMaxLength(450);
+        b.HasIndex(n => new { n.EventId, n.AuthorUserId });
+        b.HasOne<Event>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.Property(r => r.Title).HasMaxLength(300);
+        b.Property(r => r.UpdatedByName).HasMaxLength(256);
+        b.Property(r => r.PublicSlug).HasMaxLength(100);
+        b.PrimitiveCollection(r => r.RequiredReviewGroups);
+        b.HasIndex(r => r.EventId).IsUnique();
+        b.HasIndex(r => r.PublicSlug).IsUnique();
+        b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Reviews).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Comments).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<ReportVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportVersion> b)
+    {
+        b.Property(v => v.SavedByName).HasMaxLength(256);
+        b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class ReportReviewConfiguration : IEntityTypeConfiguration<ReportReview>
+{
+    public void Configure(EntityTypeBuilder<ReportReview> b)
+    {
+        b.Property(r => r.Group).HasMaxLength(100);
+        b.Property(r => r.ReviewerName).HasMaxLength(256);
+        b.HasIndex(r => new { r.ReportId, r.Group, r.Superseded });
+    }
+}
+
+internal sealed class ReportCommentConfiguration : IEntityTypeConfiguration<ReportComment>
+{
+    public void Configure(EntityTypeBuilder<ReportComment> b)
+    {
+        b.Property(c => c.AuthorName).HasMaxLength(256);
+        b.HasIndex(c => new { c.ReportId, c.AtUtc });
+    }
+}
+
+internal sealed class AttributionDismissalConfiguration : IEntityTypeConfiguration<AttributionDismissal>
+{
+    public void Configure(EntityTypeBuilder<AttributionDismissal> b)
+    {
+        b.Property(d => d.FindingKey).HasMaxLength(400);
+        b.Property(d => d.MatchedText).HasMaxLength(300);
+        b.Property(d => d.ByName).HasMaxLength(256);
+        b.HasIndex(d => new { d.ReportId, d.FindingKey }).IsUnique();
+        b.HasOne<Report>().WithMany().HasForeignKey(d => d.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportCirculationConfiguration : IEntityTypeConfiguration<ReportCirculation>
+{
+    public void Configure(EntityTypeBuilder<ReportCirculation> b)
+    {
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.PrimitiveCollection(c => c.Audiences);
+        b.HasIndex(c => c.ReportId);
+        b.HasOne<Report>().WithMany().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.CirculationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CirculationRecipientConfiguration : IEntityTypeConfiguration<CirculationRecipient>
+{
+    public void Configure(EntityTypeBuilder<CirculationRecipient> b)
+    {
+        b.Property(r => r.Name).HasMaxLength(300);
+        b.Property(r => r.Email).HasMaxLength(256);
+        b.Property(r => r.Reference).HasMaxLength(20);
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.HasIndex(r => r.CirculationId);
+    }
+}
+
+internal sealed class SuppressedAddressConfiguration : IEntityTypeConfiguration<SuppressedAddress>
+{
+    public void Configure(EntityTypeBuilder<SuppressedAddress> b)
+    {
+        b.Property(s => s.EmailHash).HasMaxLength(64);
+        b.Property(s => s.Reason).HasMaxLength(200);
+        b.HasIndex(s => s.EmailHash).IsUnique();
     }
 }

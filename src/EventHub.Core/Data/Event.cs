@@ -64,6 +64,21 @@ public class Event
     /// <summary>How long a waitlisted person has to take up an offered place before it passes to the next.</summary>
     public int WaitlistOfferHours { get; set; } = 48;
 
+    /// <summary>Entrance instructions (which door, what to bring): shown only to approved attendees, with the exact venue.</summary>
+    public string? EntranceInstructions { get; set; }
+
+    /// <summary>The fields the venue's security needs on the access list (see <c>AccessListField</c>); empty: name and organisation.</summary>
+    public List<string> AccessListFields { get; set; } = [];
+
+    /// <summary>Days after the event ends when security fields are erased; null: the configured default (30).</summary>
+    public int? SecurityDataRetentionDays { get; set; }
+
+    /// <summary>Months after the event ends when attendees' personal data is anonymised; null: the configured default (12).</summary>
+    public int? PersonalDataRetentionMonths { get; set; }
+
+    public DateTime? SecurityDataErasedAtUtc { get; set; }
+    public DateTime? PersonalDataAnonymisedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

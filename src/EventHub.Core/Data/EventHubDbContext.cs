@@ -27,6 +27,19 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<RegistrationApproval> RegistrationApprovals => Set<RegistrationApproval>();
     public DbSet<RegistrationLink> RegistrationLinks => Set<RegistrationLink>();
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+    public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<EventDocument> EventDocuments => Set<EventDocument>();
+    public DbSet<OnRecordConsent> OnRecordConsents => Set<OnRecordConsent>();
+    public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportReview> ReportReviews => Set<ReportReview>();
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
+    public DbSet<AttributionDismissal> AttributionDismissals => Set<AttributionDismissal>();
+    public DbSet<ReportCirculation> ReportCirculations => Set<ReportCirculation>();
+    public DbSet<CirculationRecipient> CirculationRecipients => Set<CirculationRecipient>();
+    public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
 
     /// <summary>Data Protection keys live in the database so that cookies and links survive restarts and work on every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

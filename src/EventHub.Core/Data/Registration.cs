@@ -69,6 +69,9 @@ public class Registration
     /// <summary>Approved beyond capacity by an organiser's override (audited).</summary>
     public bool OverCapacity { get; set; }
 
+    /// <summary>When personal data was replaced by placeholders (retention or a person's erasure); aggregates are kept.</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

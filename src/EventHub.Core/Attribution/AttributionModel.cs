@@ -1,0 +1,60 @@
+using EventHub.Core.Data;
+
+namespace EventHub.Core.Attribution;
+
+/// <summary>How someone is connected to the event: every one of them is protected by the Rule unless on record.</summary>
+public enum ParticipantRole
+{
+    Attendee = 0,
+    Nominee = 1,
+    Team = 2,
+    Host = 3,
+    Speaker = 4,
+}
+
+/// <summary>A person connected to the event, with what could identify them.</summary>
+/// <param name="Position">Their position or title as held (e.g. "Ambassador", "MEP", "Head of Division"), if known.</param>
+public sealed record AttributionParticipant(string Name, string? OrganisationName, string? Position, ParticipantRole Role);
+
+/// <summary>An organisation connected to the event, with every name it goes by.</summary>
+public sealed record AttributionOrganisation(string Name, string? Acronym, IReadOnlyList<string> Aliases);
+
+/// <summary>Someone who agreed to be named: with or without affiliation, for the listed agenda items (empty: the whole report).</summary>
+public sealed record OnRecordPermission(string Name, ConsentScope Scope, IReadOnlyList<string> AgendaItemTitles);
+
+/// <summary>Everything the check compares a draft against.</summary>
+/// <param name="SmallGroupSize">k: a description that points to an organisation that sent k or fewer people identifies them.</param>
+public sealed record AttributionContext(
+    IReadOnlyList<AttributionParticipant> Participants,
+    IReadOnlyList<AttributionOrganisation> Organisations,
+    IReadOnlyList<OnRecordPermission> OnRecord,
+    int SmallGroupSize = 2);
+
+public enum FindingKind
+{
+    /// <summary>A full name, surname, initials with surname, or a title with a name.</summary>
+    Name = 0,
+
+    /// <summary>An organisation's name, acronym or alias.</summary>
+    Organisation = 1,
+
+    /// <summary>A position that identifies ("the Ambassador", "the MEP").</summary>
+    Position = 2,
+
+    /// <summary>A description that points to a group of k or fewer ("an official from X" when X sent two).</summary>
+    SmallGroup = 3,
+}
+
+/// <summary>One finding: where (<see cref="Start"/>, <see cref="Length"/> in the draft), what it points to, why, and a neutral wording.</summary>
+public sealed record AttributionFinding(
+    FindingKind Kind,
+    int Start,
+    int Length,
+    string Text,
+    string PointsTo,
+    string Why,
+    string Suggestion)
+{
+    /// <summary>Stable across edits elsewhere in the draft: used to remember a dismissal.</summary>
+    public string Key => $"{Kind}|{Text.Trim().ToLowerInvariant()}|{PointsTo}";
+}
