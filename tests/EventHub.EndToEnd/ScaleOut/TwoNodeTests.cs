@@ -1,0 +1,196 @@
+using EventHub.Core.Data;
+using EventHub.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace EventHub.EndToEnd.ScaleOut;
+
+/// <summary>
+/// Two EventHub processes on different loopback ports against one PostgreSQL, behind a sticky proxy: what scale-out must
+/// keep true. Run alone with deploy/two-nodes.sh.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "TwoNodes")]
+public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string Password = "correct horse battery staple";
+    private const int Emails = 300;
+
+    private TestDatabase database = null!;
+    private SmtpSink smtp = null!;
+    private NodeProcess nodeA = null!;
+    private NodeProcess nodeB = null!;
+    private StickyProxy proxy = null!;
+    private Guid eventId;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(TestDatabase.PostgresServer is not null, $"The two-node scenario needs PostgreSQL: set {TestDatabase.PostgresVariable} (./test.sh and deploy/two-nodes.sh start one).");
+        database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        smtp = new SmtpSink(parseMessages: true);
+        eventId = await SeedAsync();
+
+        var proxyPort = SmtpSink.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            // Development serves the build's static web assets (blazor.web.js) from the build output, as `dotnet run` does.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Demo__SeedOnFirstStart"] = "false",
+            ["Database__Provider"] = "PostgreSql",
+            ["Database__ConnectionString"] = database.ConnectionString,
+            ["Database__MigrateOnStart"] = "false",
+            ["App__PublicBaseUrl"] = $"http://127.0.0.1:{proxyPort}",
+            ["Email__Transport"] = "Smtp",
+            ["Smtp__Host"] = smtp.Host,
+            ["Smtp__Port"] = smtp.Port.ToString(),
+            ["Smtp__Security"] = "None",
+            ["Jobs__RunServer"] = "true",
+            ["Jobs__DispatchOutboxCron"] = "*/10 * * * * *",
+            ["Jobs__QueueDueRemindersCron"] = "*/10 * * * * *",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var starting = new[] { NodeProcess.StartAsync("a", SmtpSink.FreePort(), environment), NodeProcess.StartAsync("b", SmtpSink.FreePort(), environment) };
+        var nodes = await Task.WhenAll(starting);
+        (nodeA, nodeB) = (nodes[0], nodes[1]);
+        proxy = await StickyProxy.StartAsync(proxyPort, nodeA, nodeB);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (proxy is not null) await proxy.DisposeAsync();
+        if (nodeA is not null) await nodeA.DisposeAsync();
+        if (nodeB is not null) await nodeB.DisposeAsync();
+        if (smtp is not null) await smtp.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_nodes_share_logins_send_each_email_once_run_each_recurring_job_once_and_keep_circuits_sticky()
+    {
+        // Queue the emails before anything else: both nodes' dispatchers race for them from now on.
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < Emails; i++)
+            {
+                db.OutboundEmails.Add(new OutboundEmail
+                {
+                    Id = Guid.CreateVersion7(),
+                    CorrelationKey = $"two-nodes:{i}",
+                    ToAddress = $"expert{i}@think.example",
+                    Subject = $"Message {i}",
+                    HtmlBody = $"<p>Message {i}</p>",
+                    TextBody = $"Message {i}",
+                    EventId = eventId,
+                    Status = OutboundEmailStatus.Pending,
+                    CreatedAtUtc = now,
+                    NextAttemptAtUtc = now,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // 1. A login cookie issued by node A is accepted by node B: the Data Protection keys are shared through the database.
+        await using var context = await browser.Browser.NewContextAsync();
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{nodeA.BaseUrl}/Account/Login");
+        await page.Locator("input[name='Input.Email']").FillAsync("organiser@kas.example");
+        await page.Locator("input[name='Input.Password']").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        // Cookies belong to the host, not the port: the browser now presents node A's cookie to node B.
+        await page.GotoAsync($"{nodeB.BaseUrl}/events");
+        Assert.DoesNotContain("/Account/Login", page.Url);
+        await Assertions.Expect(page.GetByText("Security Engagement in Central Asia").First).ToBeVisibleAsync();
+
+        // 2. Through the sticky proxy an interactive page connects its circuit: negotiate and WebSocket reach the same node.
+        for (var i = 0; i < 3; i++)
+        {
+            var fresh = await context.NewPageAsync();
+            await fresh.GotoAsync($"{proxy.BaseUrl}/events/{eventId}");
+            await fresh.Locator("[data-circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await fresh.CloseAsync();
+        }
+
+        // 3. Every email is sent exactly once although both nodes run the dispatcher.
+        await smtp.WaitForAsync(Emails, TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(12)); // one more sweep on each node: nothing more may arrive
+        var recipients = smtp.Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address)).ToList();
+        Assert.Equal(Emails, recipients.Count);
+        Assert.Equal(Emails, recipients.Distinct().Count());
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(Emails, await db.OutboundEmails.CountAsync(e => e.Status == OutboundEmailStatus.Sent));
+        }
+
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM hangfire.server")); // both nodes run a Hangfire server
+
+        // 4. A recurring job runs once per schedule, not once per node: Hangfire's distributed lock in PostgreSQL.
+        var runs = await RecurringRunsAsync("QueueDueReminders");
+        Assert.True(runs.Count >= 2, $"QueueDueReminders should have run at least twice by now (every 10 s); runs: {runs.Count}\nA:\n{nodeA.Output}\nB:\n{nodeB.Output}");
+        var twice = runs.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"Scheduled times run more than once: {string.Join(", ", twice)}");
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>The scheduled time ("Time" parameter) of every job Hangfire created for a recurring job.</summary>
+    private async Task<List<string>> RecurringRunsAsync(string recurringJobId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT t.value FROM hangfire.jobparameter r
+            JOIN hangfire.jobparameter t ON t.jobid = r.jobid AND t.name = 'Time'
+            WHERE r.name = 'RecurringJobId' AND r.value = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", $"\"{recurringJobId}\"");
+        var times = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            times.Add(reader.GetString(0));
+        }
+
+        return times;
+    }
+
+    private async Task<Guid> SeedAsync()
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
+        var (user, _) = await TestUsers.CreateStaffAsync(db, "organiser@kas.example", kas.Id);
+        user.PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(user, Password);
+        var now = DateTime.UtcNow;
+        var evt = new Event
+        {
+            Id = Guid.NewGuid(),
+            Title = "Security Engagement in Central Asia",
+            StartsAtUtc = now.AddDays(20),
+            EndsAtUtc = now.AddDays(20).AddHours(3),
+            TimeZoneId = "Europe/Brussels",
+            City = "Brussels",
+            Capacity = 35,
+            OrganisationId = kas.Id,
+            Status = EventStatus.Open,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            ConcurrencyStamp = Guid.NewGuid(),
+        };
+        db.Events.Add(evt);
+        db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.NewGuid(), EventId = evt.Id, UserId = user.Id, Role = EventRole.Organiser, AddedAtUtc = now });
+        await db.SaveChangesAsync();
+        return evt.Id;
+    }
+}
