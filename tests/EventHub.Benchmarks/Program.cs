@@ -3,10 +3,20 @@ using BenchmarkDotNet.Running;
 
 namespace EventHub.Benchmarks;
 
-/// <summary>Runs the benchmarks: dotnet run -c Release --project tests/EventHub.Benchmarks -- --filter '*'</summary>
+/// <summary>Runs the benchmarks: dotnet run -c Release --project tests/EventHub.Benchmarks -- --filter '*' (or -- circuits)</summary>
 public static class BenchmarkProgram
 {
     // BenchmarkDotNet rebuilds the project for each run; on a busy two-core machine that takes longer than its default two minutes.
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly)
-        .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
+    public static async Task<int> Main(string[] args)
+    {
+        // Scenarios that are not micro-benchmarks run by name: circuits (memory per Blazor circuit).
+        if (args.FirstOrDefault() == "circuits")
+        {
+            return await CircuitMemoryScenario.RunAsync(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly)
+            .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
+        return 0;
+    }
 }

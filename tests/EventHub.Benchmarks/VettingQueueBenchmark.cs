@@ -59,34 +59,7 @@ public class VettingQueueBenchmark
 
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
-            var now = host.Clock.GetUtcNow().UtcDateTime;
-            for (var i = 0; i < Registrations; i++)
-            {
-                var email = i % 10 == 0 ? $"expert{i}@gmail.com" : $"expert{i}@nato.int";
-                var r = new Registration
-                {
-                    Id = Guid.NewGuid(),
-                    EventId = eventId,
-                    Source = i % 7 == 0 ? RegistrationSource.Nomination : RegistrationSource.Invitation,
-                    Status = i % 5 == 0 ? RegistrationStatus.Approved : RegistrationStatus.Pending,
-                    Name = $"Expert {i % 1_900}",
-                    Email = email,
-                    NormalizedEmail = email,
-                    OrganisationName = "NATO",
-                    Position = "Adviser",
-                    Sector = Sector.Nato,
-                    CreatedAtUtc = now.AddMinutes(-i),
-                    UpdatedAtUtc = now,
-                    ConcurrencyStamp = Guid.NewGuid(),
-                };
-                if (i % 3 == 0)
-                {
-                    r.Approvals.Add(new RegistrationApproval { Id = Guid.NewGuid(), Group = "Organiser", Decision = VettingDecision.Approved, AtUtc = now });
-                }
-
-                db.Registrations.Add(r);
-            }
-
+            BenchmarkData.AddRegistrations(db, eventId, Registrations, host.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         }
 
