@@ -7,7 +7,8 @@ namespace EventHub.Core.Auditing;
 public sealed record AuditChainReport(bool Valid, long Checked, long? HeadIndex, string? HeadHash, int Unsealed, long? BrokenAt, long? BrokenEntryId, string? Problem)
 {
     public string Summary => Valid
-        ? $"The audit log's chain is intact: {Checked} sealed entries" + (HeadIndex is null ? "" : $", head #{HeadIndex} {HeadHash}") + (Unsealed > 0 ? $"; {Unsealed} newer entries await sealing." : ".")
+        ? (Checked == 0 ? "Nothing is sealed yet" : $"The audit log's chain is intact: {Checked} sealed entries, head #{HeadIndex} {HeadHash}")
+            + (Unsealed > 0 ? $"; {Unsealed} newer entries await sealing (every minute)." : ".")
         : $"The audit log's chain is BROKEN at #{BrokenAt}" + (BrokenEntryId is null ? "" : $" (entry id {BrokenEntryId})") + $": {Problem}";
 }
 

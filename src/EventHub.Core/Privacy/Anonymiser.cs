@@ -42,7 +42,7 @@ public sealed record AnonymisationCounts
             ("circulation recipients anonymised", CirculationRecipients), ("invitations deleted", Invitations),
             ("contacts deleted", Contacts), ("emails deleted", Emails), ("rapporteur notes deleted", ReportNotes),
             ("audit entries redacted", AuditEntriesRedacted),
-        }.Where(x => x.Count > 0).Select(x => $"{x.Count} {x.Label}").DefaultIfEmpty("nothing to change"));
+        }.Where(x => x.Count > 0).Select(x => $"{x.Label}: {x.Count}").DefaultIfEmpty("nothing to change"));
 }
 
 /// <summary>
