@@ -31,6 +31,9 @@ public static class CoreServiceCollectionExtensions
         builder.AddEventHubJobs();
 
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditChainVerifier>();
+        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Privacy.RetentionPolicy>();
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
         services.AddSingleton<DirectoryAccess>();
@@ -125,6 +128,8 @@ public static class CoreServiceCollectionExtensions
         services.AddTransient<DispatchOutbox>();
         services.AddTransient<QueueDueReminders>();
         services.AddTransient<ExpireWaitlistOffers>();
+        services.AddTransient<SealAuditLog>();
+        services.AddTransient<ApplyRetention>();
         services.AddHostedService<RecurringJobs>();
         return builder;
     }

@@ -3,7 +3,11 @@ using EventHub.Core.Data;
 
 namespace EventHub.Core.Auditing;
 
-/// <summary>Adds audit entries to the caller's context, so they commit (or roll back) with the change they describe.</summary>
+/// <summary>
+/// Adds audit entries to the caller's context, so they commit (or roll back) with the change they describe. Entries are
+/// append-only: only <see cref="Jobs.SealAuditLog"/> (which chains them) and <see cref="AuditRedaction"/> (which removes
+/// personal data under retention or erasure) ever change them.
+/// </summary>
 public sealed class AuditLog(TimeProvider clock)
 {
     public AuditEntry Record(EventHubDbContext db, ClaimsPrincipal? actor, string action, Guid? eventId = null, string? subjectType = null, string? subjectId = null, string? details = null)
@@ -18,6 +22,7 @@ public sealed class AuditLog(TimeProvider clock)
             SubjectType = subjectType,
             SubjectId = subjectId,
             Details = details,
+            ContentDigest = AuditChain.ContentDigest(actor?.Identity?.Name, details),
         };
         db.AuditEntries.Add(entry);
         return entry;

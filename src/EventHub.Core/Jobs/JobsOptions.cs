@@ -23,4 +23,12 @@ public sealed class JobsOptions
     /// <summary>Cron schedule of ExpireWaitlistOffers, which closes offers of freed places not taken up in time and offers them to the next.</summary>
     [Required]
     public string ExpireWaitlistOffersCron { get; init; } = "*/5 * * * *";
+
+    /// <summary>Cron schedule of SealAuditLog, which chains new audit entries into the hash chain.</summary>
+    [Required]
+    public string SealAuditLogCron { get; init; } = "* * * * *";
+
+    /// <summary>Cron schedule of ApplyRetention, which erases and anonymises personal data when each event's retention dates pass.</summary>
+    [Required]
+    public string ApplyRetentionCron { get; init; } = "17 * * * *";
 }

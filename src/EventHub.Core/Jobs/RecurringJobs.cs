@@ -12,6 +12,8 @@ public sealed class RecurringJobs(IRecurringJobManager manager, IOptions<JobsOpt
         manager.AddOrUpdate<DispatchOutbox>(nameof(DispatchOutbox), j => j.ExecuteAsync(CancellationToken.None), options.Value.DispatchOutboxCron);
         manager.AddOrUpdate<QueueDueReminders>(nameof(QueueDueReminders), j => j.ExecuteAsync(CancellationToken.None), options.Value.QueueDueRemindersCron);
         manager.AddOrUpdate<ExpireWaitlistOffers>(nameof(ExpireWaitlistOffers), j => j.ExecuteAsync(CancellationToken.None), options.Value.ExpireWaitlistOffersCron);
+        manager.AddOrUpdate<SealAuditLog>(nameof(SealAuditLog), j => j.ExecuteAsync(CancellationToken.None), options.Value.SealAuditLogCron);
+        manager.AddOrUpdate<ApplyRetention>(nameof(ApplyRetention), j => j.ExecuteAsync(CancellationToken.None), options.Value.ApplyRetentionCron);
         return Task.CompletedTask;
     }
 

@@ -5,12 +5,12 @@ using EventHub.Core.Features.Demo;
 namespace EventHub.Web.Hosting;
 
 /// <summary>
-/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`.
+/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`.
 /// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
 /// </summary>
 public static class HostCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit"];
 
     /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
     public static (string[]? Command, string[] HostArgs) Parse(string[] args)
@@ -70,6 +70,14 @@ public static class HostCommands
                     ? $"{command[1]} is now an Administrator (the account already existed; its password is unchanged)."
                     : $"Created Administrator {command[1]} with password: {outcome.Value.Password}\nIt is shown only this once.");
                 return 0;
+            }
+
+            case "verify-audit":
+            {
+                // Walks the audit log's hash chain; exit code 1 names the first broken link. Reads only: no migration.
+                var report = await app.Services.GetRequiredService<EventHub.Core.Auditing.AuditChainVerifier>().VerifyAsync();
+                (report.Valid ? Console.Out : Console.Error).WriteLine(report.Summary);
+                return report.Valid ? 0 : 1;
             }
 
             default:

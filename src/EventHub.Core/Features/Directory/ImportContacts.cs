@@ -5,6 +5,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Directory;
@@ -96,6 +97,7 @@ public sealed class ImportContacts(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        rows = await LeaveOutSuppressedAsync(db, rows, ct);
         var existing = (await db.Contacts.Where(c => c.DirectoryOrganisationId == request.DirectoryOrganisationId)
             .Select(c => c.NormalizedEmail).ToListAsync(ct)).ToHashSet();
         var known = rows.Valid.Count(r => existing.Contains(r.NormalizedEmail));
@@ -119,6 +121,11 @@ public sealed class ImportContacts(IDbContextFactory<EventHubDbContext> dbFactor
         if (checkedFile.Value is not { } rows)
         {
             return Outcome<ImportResult>.Invalid(checkedFile.Errors);
+        }
+
+        await using (var lookup = await dbFactory.CreateDbContextAsync(ct))
+        {
+            rows = await LeaveOutSuppressedAsync(lookup, rows, ct);
         }
 
         if (rows.Errors.Count > 0 && !request.ImportValidRows)
@@ -204,6 +211,21 @@ public sealed class ImportContacts(IDbContextFactory<EventHubDbContext> dbFactor
         await db.SaveChangesAsync(ct);
         progress?.Report(new ImportProgress(processed, rows.Valid.Count));
         return result;
+    }
+
+    /// <summary>Rows whose address was erased at the person's request become errors: such a person is never added again.</summary>
+    private static async Task<CheckedRows> LeaveOutSuppressedAsync(EventHubDbContext db, CheckedRows rows, CancellationToken ct)
+    {
+        var suppressed = await EmailHash.SuppressedAmongAsync(db, rows.Valid.Select(r => r.NormalizedEmail), ct);
+        if (suppressed.Count == 0)
+        {
+            return rows;
+        }
+
+        var errors = rows.Errors
+            .Concat(rows.Valid.Where(r => suppressed.Contains(r.NormalizedEmail)).Select(r => new ImportRowError(r.Line, $"{r.NormalizedEmail} belongs to a person who asked to be erased; it may not be imported again.")))
+            .OrderBy(e => e.Line).ToList();
+        return rows with { Valid = rows.Valid.Where(r => !suppressed.Contains(r.NormalizedEmail)).ToList(), Errors = errors };
     }
 
     private static string Rows(int count) => count == 1 ? "1 row" : $"{count} rows";

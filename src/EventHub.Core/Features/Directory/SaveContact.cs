@@ -5,6 +5,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Directory;
@@ -118,6 +119,8 @@ internal static class DoNotContactRule
 /// <summary>Adds or edits an expert in a directory its actor may keep; an email appears once per directory.</summary>
 public sealed class SaveContact(IDbContextFactory<EventHubDbContext> dbFactory, DirectoryAccess access, AuditLog audit, TimeProvider clock)
 {
+    public const string SuppressedMessage = "This address belongs to a person who asked to be erased: it may not be added to a directory again.";
+
     public async Task<Outcome<Guid>> ExecuteAsync(ClaimsPrincipal actor, ContactForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -153,6 +156,11 @@ public sealed class SaveContact(IDbContextFactory<EventHubDbContext> dbFactory, 
         if (holder is not null)
         {
             return Outcome<Guid>.Invalid(nameof(form.Email), $"{holder} already has the email {normalized} in this directory.");
+        }
+
+        if (contact?.NormalizedEmail != normalized && await EmailHash.IsSuppressedAsync(db, normalized, ct))
+        {
+            return Outcome<Guid>.Invalid(nameof(form.Email), SuppressedMessage);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

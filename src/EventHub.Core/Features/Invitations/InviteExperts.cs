@@ -4,6 +4,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,12 +83,14 @@ public sealed class InviteExperts(
             return Outcome<InviteResult>.Invalid(nameof(form.ContactIds), "Some of the chosen experts are not in this event's directory any more. Reload the list and choose again.");
         }
 
+        // An erased person's address is on the suppression list (as a hash): never invited again, like do-not-contact.
+        var suppressed = await EmailHash.SuppressedAmongAsync(db, contacts.Select(c => c.NormalizedEmail), ct);
         var alreadyInvited = (await db.Invitations.Where(i => i.EventId == eventId && ids.Contains(i.ContactId)).Select(i => i.ContactId).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         var invited = 0;
         var actorName = actor.Identity?.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var contact in contacts.Where(c => !c.DoNotContact && !alreadyInvited.Contains(c.Id)))
+        foreach (var contact in contacts.Where(c => !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail) && !alreadyInvited.Contains(c.Id)))
         {
             var invitation = new Invitation
             {
@@ -107,8 +110,8 @@ public sealed class InviteExperts(
             invited++;
         }
 
-        var skippedDoNotContact = contacts.Where(c => c.DoNotContact).Select(c => c.Name).ToList();
-        var skippedInvited = contacts.Where(c => alreadyInvited.Contains(c.Id) && !c.DoNotContact).Select(c => c.Name).ToList();
+        var skippedDoNotContact = contacts.Where(c => c.DoNotContact || suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
+        var skippedInvited = contacts.Where(c => alreadyInvited.Contains(c.Id) && !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
         audit.Record(db, actor, "invitations.sent", eventId, nameof(Event), eventId.ToString(),
             $"{invited} invited; {skippedDoNotContact.Count} do-not-contact skipped; {skippedInvited.Count} already invited");
         await db.SaveChangesAsync(ct);
