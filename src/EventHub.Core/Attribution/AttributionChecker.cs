@@ -19,6 +19,10 @@ public static class AttributionChecker
         return new Scan(text, index, Math.Max(1, context.SmallGroupSize)).Run();
     }
 
+    /// <summary>Whether two spellings name the same person as the check joins them (case, diacritics and titles aside).</summary>
+    public static bool SameName(string a, string b) =>
+        AttributionIndex.Key(a) == AttributionIndex.Key(b) || AttributionIndex.Key(AttributionIndex.StripTitles(a)) == AttributionIndex.Key(AttributionIndex.StripTitles(b));
+
     /// <summary>Line and column (both from 1) of an offset in the draft, for people and editors that count lines.</summary>
     public static (int Line, int Column) LineAndColumn(string draft, int offset)
     {

@@ -253,7 +253,7 @@ internal sealed class AttributionIndex
     /// <summary>The folded name without titles, as the on-record list and the participants list are joined.</summary>
     public static string Key(string name) => string.Join(' ', AttributionText.Words(name).Select(w => w.Folded));
 
-    private static string StripTitles(string name)
+    public static string StripTitles(string name)
     {
         var words = AttributionText.Words(name);
         var skip = 0;
