@@ -61,6 +61,9 @@ internal sealed class IndexedOrganisation
 
     public List<IndexedPerson> Members { get; } = [];
 
+    /// <summary>The folded words of all its names, shared by its members' terms.</summary>
+    public HashSet<string>? Terms { get; set; }
+
     /// <summary>An organiser's or host's organisation is named on the invitation itself: a bare mention reveals nobody.</summary>
     public bool Organising => Members.Any(m => m.Participant.Role is ParticipantRole.Team or ParticipantRole.Host);
 }
@@ -164,10 +167,8 @@ internal sealed class AttributionIndex
 
                 person.Organisation = organisation;
                 organisation.Members.Add(person);
-                foreach (var name in NamesOf(organisation.Organisation))
-                {
-                    person.Terms.UnionWith(Terms(name));
-                }
+                organisation.Terms ??= NamesOf(organisation.Organisation).SelectMany(Terms).ToHashSet(StringComparer.Ordinal);
+                person.Terms.UnionWith(organisation.Terms);
             }
 
             if (!string.IsNullOrWhiteSpace(participant.Position))
@@ -186,7 +187,7 @@ internal sealed class AttributionIndex
                 Add(index.Positions, head, person);
             }
 
-            if (permissions.TryGetValue(Key(participant.Name), out var consent) || permissions.TryGetValue(Key(StripTitles(participant.Name)), out consent))
+            if (permissions.Count > 0 && (permissions.TryGetValue(string.Join(' ', words.Select(w => w.Folded)), out var consent) || permissions.TryGetValue(Key(participant.Name), out consent)))
             {
                 person.Permission = consent;
                 person.PermittedSections = consent.AgendaItemTitles
