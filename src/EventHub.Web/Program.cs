@@ -2,6 +2,10 @@ using EventHub.Core;
 using EventHub.Web.Hosting;
 
 var (command, hostArgs) = HostCommands.Parse(args);
+if (HostCommands.RunsWithoutHost(command))
+{
+    return HostCommands.RunWithoutHost(command!, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddEventHubCore();

@@ -17,7 +17,8 @@ public enum ParticipantRole
 public sealed record AttributionParticipant(string Name, string? OrganisationName, string? Position, ParticipantRole Role);
 
 /// <summary>An organisation connected to the event, with every name it goes by.</summary>
-public sealed record AttributionOrganisation(string Name, string? Acronym, IReadOnlyList<string> Aliases);
+/// <param name="Sector">When known, the neutral wording names the sector instead ("a participant from a think tank").</param>
+public sealed record AttributionOrganisation(string Name, string? Acronym, IReadOnlyList<string> Aliases, Sector? Sector = null);
 
 /// <summary>Someone who agreed to be named: with or without affiliation, for the listed agenda items (empty: the whole report).</summary>
 public sealed record OnRecordPermission(string Name, ConsentScope Scope, IReadOnlyList<string> AgendaItemTitles);

@@ -5,12 +5,13 @@ using EventHub.Core.Features.Demo;
 namespace EventHub.Web.Hosting;
 
 /// <summary>
-/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`.
+/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`, and `check-attribution ...`,
+/// which runs without the host or a database (<see cref="CheckAttributionCommand"/>).
 /// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
 /// </summary>
 public static class HostCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit", CheckAttributionCommand.Verb];
 
     /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
     public static (string[]? Command, string[] HostArgs) Parse(string[] args)
@@ -20,9 +21,19 @@ public static class HostCommands
             return (null, args);
         }
 
-        var take = args[0] == "create-admin" ? 2 : 1;
+        var take = args[0] switch
+        {
+            "create-admin" => 2,
+            CheckAttributionCommand.Verb => args.Length, // its options are its own, not the host's
+            _ => 1,
+        };
         return (args.Take(take).ToArray(), args.Skip(take).ToArray());
     }
+
+    /// <summary>True for a verb that needs neither the host nor the database: Program runs it before building either.</summary>
+    public static bool RunsWithoutHost(string[]? command) => command is [CheckAttributionCommand.Verb, ..];
+
+    public static int RunWithoutHost(string[] command, TextWriter output, TextWriter error) => CheckAttributionCommand.Run(command, output, error);
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {

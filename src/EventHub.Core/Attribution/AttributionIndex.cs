@@ -1,0 +1,349 @@
+using EventHub.Core.Data;
+
+namespace EventHub.Core.Attribution;
+
+internal enum NameForm
+{
+    Full,
+    FirstLast,
+    Surname,
+}
+
+internal sealed class IndexedPerson
+{
+    public required AttributionParticipant Participant { get; init; }
+
+    /// <summary>The folded initials of the given names: "M. Gahler" is Michael Gahler.</summary>
+    public required HashSet<char> Initials { get; init; }
+
+    /// <summary>The surname's main word, folded: decides whether a lone mention could be an ordinary word.</summary>
+    public required string SurnameWord { get; init; }
+
+    public IndexedOrganisation? Organisation { get; set; }
+
+    /// <summary>Folded words of the position and of the organisation's names: what a description like "the MEP's adviser" is matched against.</summary>
+    public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+
+    public OnRecordPermission? Permission { get; set; }
+
+    public string[] PermittedSections { get; set; } = [];
+
+    /// <summary>What this person agreed to where the mention is (null: nothing, they are protected there).</summary>
+    public ConsentScope? ScopeIn(Section section)
+    {
+        if (Permission is null)
+        {
+            return null;
+        }
+
+        if (PermittedSections.Length == 0)
+        {
+            return Permission.Scope;
+        }
+
+        foreach (var title in section.Titles)
+        {
+            if (Array.IndexOf(PermittedSections, title) >= 0)
+            {
+                return Permission.Scope;
+            }
+        }
+
+        return null;
+    }
+
+    public bool MayBeNamedWithAffiliation(Section section) => ScopeIn(section) == ConsentScope.NameAndAffiliation;
+}
+
+internal sealed class IndexedOrganisation
+{
+    public required AttributionOrganisation Organisation { get; init; }
+
+    public List<IndexedPerson> Members { get; } = [];
+
+    /// <summary>The folded words of all its names, shared by its members' terms.</summary>
+    public HashSet<string>? Terms { get; set; }
+
+    /// <summary>An organiser's or host's organisation is named on the invitation itself: a bare mention reveals nobody.</summary>
+    public bool Organising => Members.Any(m => m.Participant.Role is ParticipantRole.Team or ParticipantRole.Host);
+}
+
+internal sealed record NameEntry(string[] Words, IndexedPerson Person, NameForm Form);
+
+internal sealed record OrganisationEntry(string[] Words, IndexedOrganisation Organisation);
+
+/// <summary>Dictionaries from folded words to the people and organisations they could point to: built once per check.</summary>
+internal sealed class AttributionIndex
+{
+    public Dictionary<string, List<NameEntry>> Names { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, List<OrganisationEntry>> OrganisationNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Acronyms as written ("EEAS", "NATO"): matched case-sensitively.</summary>
+    public Dictionary<string, List<IndexedOrganisation>> Acronyms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Position words ("ambassador", "mep") to the people whose position holds them.</summary>
+    public Dictionary<string, List<IndexedPerson>> Positions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every word of every position and organisation: the words a description can narrow by.</summary>
+    public HashSet<string> KnownTerms { get; } = new(StringComparer.Ordinal);
+
+    public List<IndexedPerson> People { get; } = [];
+
+    public static AttributionIndex Build(AttributionContext context)
+    {
+        var index = new AttributionIndex();
+        var organisations = new Dictionary<string, IndexedOrganisation>(StringComparer.Ordinal);
+
+        IndexedOrganisation Organisation(AttributionOrganisation organisation)
+        {
+            var key = Key(organisation.Name);
+            if (!organisations.TryGetValue(key, out var indexed))
+            {
+                indexed = new IndexedOrganisation { Organisation = organisation };
+                organisations[key] = indexed;
+                index.AddOrganisationNames(indexed);
+            }
+
+            return indexed;
+        }
+
+        foreach (var organisation in context.Organisations)
+        {
+            Organisation(organisation);
+        }
+
+        // A participant's organisation is found by its name, acronym or alias; one not listed is indexed by its name.
+        var byAnyName = new Dictionary<string, IndexedOrganisation>(StringComparer.Ordinal);
+        foreach (var organisation in organisations.Values)
+        {
+            foreach (var name in NamesOf(organisation.Organisation))
+            {
+                byAnyName.TryAdd(Key(name), organisation);
+            }
+        }
+
+        var permissions = new Dictionary<string, OnRecordPermission>(StringComparer.Ordinal);
+        foreach (var permission in context.OnRecord)
+        {
+            permissions.TryAdd(Key(StripTitles(permission.Name)), permission);
+        }
+
+        foreach (var participant in context.Participants)
+        {
+            var words = AttributionText.Words(participant.Name).ToList();
+            while (words.Count > 1 && AttributionWords.Titles.Contains(words[0].Folded))
+            {
+                words.RemoveAt(0);
+            }
+
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var surnameStart = words.Count - 1;
+            while (surnameStart > 1 && AttributionWords.SurnameParticles.Contains(words[surnameStart - 1].Folded))
+            {
+                surnameStart--;
+            }
+
+            var person = new IndexedPerson
+            {
+                Participant = participant,
+                Initials = words.Take(surnameStart).Select(w => w.Folded[0]).ToHashSet(),
+                SurnameWord = words[^1].Folded,
+            };
+            index.People.Add(person);
+
+            if (!string.IsNullOrWhiteSpace(participant.OrganisationName))
+            {
+                var key = Key(participant.OrganisationName);
+                if (!byAnyName.TryGetValue(key, out var organisation))
+                {
+                    organisation = Organisation(new AttributionOrganisation(participant.OrganisationName.Trim(), null, []));
+                    byAnyName[key] = organisation;
+                }
+
+                person.Organisation = organisation;
+                organisation.Members.Add(person);
+                organisation.Terms ??= NamesOf(organisation.Organisation).SelectMany(Terms).ToHashSet(StringComparer.Ordinal);
+                person.Terms.UnionWith(organisation.Terms);
+            }
+
+            if (!string.IsNullOrWhiteSpace(participant.Position))
+            {
+                var positionWords = Terms(participant.Position).ToList();
+                person.Terms.UnionWith(positionWords);
+                if (AttributionText.FoldedWords(participant.Position).Contains("member of the european parliament", StringComparison.Ordinal))
+                {
+                    person.Terms.Add("mep");
+                }
+            }
+
+            index.KnownTerms.UnionWith(person.Terms);
+            foreach (var head in HeadsOf(participant.Position))
+            {
+                Add(index.Positions, head, person);
+            }
+
+            if (permissions.Count > 0 && (permissions.TryGetValue(string.Join(' ', words.Select(w => w.Folded)), out var consent) || permissions.TryGetValue(Key(participant.Name), out consent)))
+            {
+                person.Permission = consent;
+                person.PermittedSections = consent.AgendaItemTitles
+                    .Where(t => !string.IsNullOrWhiteSpace(t))
+                    .Select(t => AttributionText.FoldedWords(t))
+                    .ToArray();
+            }
+
+            var given = words.Take(surnameStart).ToList();
+            var surname = words.Skip(surnameStart).ToList();
+            if (words.Count >= 2)
+            {
+                index.AddName(words, person, NameForm.Full);
+            }
+
+            if (given.Count >= 2)
+            {
+                index.AddName([given[0], .. surname], person, NameForm.FirstLast);
+            }
+
+            index.AddName(surname, person, NameForm.Surname);
+            if (surname.Count > 1)
+            {
+                index.AddName([surname[^1]], person, NameForm.Surname);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The words that say what someone is: in each part of the position (split at commas and brackets), the position words
+    /// before the first preposition. "Policy Adviser to MEP Michael Gahler" is an adviser, not an MEP.
+    /// </summary>
+    private static IEnumerable<string> HeadsOf(string? position)
+    {
+        if (string.IsNullOrWhiteSpace(position))
+        {
+            yield break;
+        }
+
+        if (AttributionText.FoldedWords(position).Contains("member of the european parliament", StringComparison.Ordinal))
+        {
+            yield return "mep";
+        }
+
+        foreach (var part in position.Split([',', ';', '(', ')', '/', '|'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var word in AttributionText.Words(part))
+            {
+                if (word.Folded is "to" or "of" or "for" or "at" or "in" or "on" or "with" or "and")
+                {
+                    break;
+                }
+
+                if (AttributionWords.PositionHeads.Contains(word.Folded))
+                {
+                    yield return word.Folded;
+                }
+            }
+        }
+    }
+
+    /// <summary>The folded name without titles, as the on-record list and the participants list are joined.</summary>
+    public static string Key(string name) => string.Join(' ', AttributionText.Words(name).Select(w => w.Folded));
+
+    public static string StripTitles(string name)
+    {
+        var words = AttributionText.Words(name);
+        var skip = 0;
+        while (skip < words.Count - 1 && AttributionWords.Titles.Contains(words[skip].Folded))
+        {
+            skip++;
+        }
+
+        return skip == 0 ? name : name[words[skip].Start..];
+    }
+
+    private static IEnumerable<string> NamesOf(AttributionOrganisation organisation)
+    {
+        yield return organisation.Name;
+        if (!string.IsNullOrWhiteSpace(organisation.Acronym))
+        {
+            yield return organisation.Acronym;
+        }
+
+        foreach (var alias in organisation.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
+        {
+            yield return alias;
+        }
+    }
+
+    private static IEnumerable<string> Terms(string text) =>
+        AttributionText.Words(text).Select(w => w.Folded).Where(w => !AttributionWords.Stop.Contains(w));
+
+    private void AddOrganisationNames(IndexedOrganisation organisation)
+    {
+        foreach (var name in NamesOf(organisation.Organisation))
+        {
+            var words = AttributionText.Words(name);
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            // An acronym ("EEAS", "KAS", "CoE") is matched as written; a name in words regardless of case and accents.
+            var explicitAcronym = name == organisation.Organisation.Acronym;
+            if (words.Count == 1 && (explicitAcronym || words[0].Shape == TokenShape.AllCaps || IsCapitalisedAcronym(name.Trim())))
+            {
+                Add(Acronyms, name.Trim(), organisation);
+                continue;
+            }
+
+            foreach (var variant in Variants(words))
+            {
+                Add(OrganisationNames, variant[0], new OrganisationEntry(variant, organisation));
+            }
+        }
+    }
+
+    /// <summary>"CoE", "EUISS", "SWP": two or more capitals and no more lower case than capitals.</summary>
+    private static bool IsCapitalisedAcronym(string word) =>
+        word.Count(char.IsUpper) >= 2 && word.Count(char.IsLower) <= word.Count(char.IsUpper) && !word.Contains(' ');
+
+    private void AddName(IReadOnlyList<Token> words, IndexedPerson person, NameForm form)
+    {
+        foreach (var variant in Variants(words))
+        {
+            Add(Names, variant[0], new NameEntry(variant, person, form));
+        }
+    }
+
+    /// <summary>Every spelling of a sequence of words: folded, and transliterated where a word has an umlaut.</summary>
+    private static IEnumerable<string[]> Variants(IReadOnlyList<Token> words)
+    {
+        IEnumerable<string[]> variants = [[]];
+        foreach (var word in words)
+        {
+            var spellings = word.Alternative is null ? new[] { word.Folded } : [word.Folded, word.Alternative];
+            variants = variants.SelectMany(v => spellings.Select(s => (string[])[.. v, s])).ToList();
+        }
+
+        return variants;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> dictionary, string key, T value)
+    {
+        if (!dictionary.TryGetValue(key, out var list))
+        {
+            list = [];
+            dictionary[key] = list;
+        }
+
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}
