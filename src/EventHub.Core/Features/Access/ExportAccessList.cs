@@ -108,13 +108,18 @@ public sealed class ExportAccessList(IDbContextFactory<EventHubDbContext> dbFact
         // As the directory export: cells that start like a formula (=, +, -, @) get a leading quote (OWASP).
         await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            foreach (var line in header)
+            // Every record has the same number of fields (RFC 4180): the header lines are padded with empty cells.
+            foreach (var line in header.Append(""))
             {
                 csv.WriteField(line);
+                for (var i = 1; i < labels.Count; i++)
+                {
+                    csv.WriteField("");
+                }
+
                 await csv.EndRecordAsync(ct);
             }
 
-            await csv.EndRecordAsync(ct);
             foreach (var label in labels)
             {
                 csv.WriteField(label);
