@@ -55,12 +55,12 @@ public sealed class DocumentFlowTests(BrowserFixture browser) : BrowserTest(brow
         await Assertions.Expect(Page.Locator("#no-documents")).ToContainTextAsync("No documents yet");
 
         // A wrong file first: the message names the problem, and nothing is listed.
-        await Page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "study.pdf", MimeType = "application/pdf", Buffer = "not a pdf"u8.ToArray() });
+        await Page.Locator("#document-file").SetInputFilesAsync(new FilePayload { Name = "study.pdf", MimeType = "application/pdf", Buffer = "not a pdf"u8.ToArray() });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("#document-file-error")).ToContainTextAsync("is not a real PDF file");
 
-        await Page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "Étude – Asie centrale.pdf", MimeType = "application/pdf", Buffer = study });
-        await Page.GetByLabel("Title", new() { Exact = true }).FillAsync("The study");
+        await Page.Locator("#document-file").SetInputFilesAsync(new FilePayload { Name = "Étude – Asie centrale.pdf", MimeType = "application/pdf", Buffer = study });
+        await Page.Locator("#document-title").FillAsync("The study");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("“The study” is uploaded");
         await Assertions.Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Documents" })).ToContainTextAsync("Étude – Asie centrale.pdf");
