@@ -67,6 +67,14 @@ public sealed class DocumentFlowTests(BrowserFixture browser) : BrowserTest(brow
         await ScreenshotAsync("documents-organiser");
         await Page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync("documents-organiser-phone");
+        await Assertions.Expect(Page.Locator("#document-file")).ToHaveValueAsync(""); // a fresh input after the upload
+        await Page.SetViewportSizeAsync(1280, 900);
+        await OpenAsync($"events/{eventId}/participants");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Participants" })).ToContainTextAsync("Ada Novak");
+        await ScreenshotAsync("participants-organiser");
+        await OpenAsync($"events/{eventId}/access-list");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Download for Excel (.xlsx)", Exact = true })).ToBeVisibleAsync();
+        await ScreenshotAsync("access-list-organiser");
 
         // The attendee has no account: their personal link is all they need.
         var attendee = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
