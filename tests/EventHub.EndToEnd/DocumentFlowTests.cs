@@ -39,9 +39,18 @@ public sealed class DocumentFlowTests(BrowserFixture browser) : BrowserTest(brow
             var now = DateTime.UtcNow;
             var ada = new Registration
             {
-                Id = Guid.NewGuid(), EventId = eventId, Status = RegistrationStatus.Approved, Name = "Ada Novak", Email = "ada@think.example",
-                NormalizedEmail = "ada@think.example", OrganisationName = "Central Asia Institute", ListMeConsent = true,
-                CreatedAtUtc = now, UpdatedAtUtc = now, ApprovedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                Id = Guid.NewGuid(),
+                EventId = eventId,
+                Status = RegistrationStatus.Approved,
+                Name = "Ada Novak",
+                Email = "ada@think.example",
+                NormalizedEmail = "ada@think.example",
+                OrganisationName = "Central Asia Institute",
+                ListMeConsent = true,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                ApprovedAtUtc = now,
+                ConcurrencyStamp = Guid.NewGuid(),
             };
             db.Registrations.Add(ada);
             db.RegistrationLinks.Add(new RegistrationLink { Id = Guid.NewGuid(), RegistrationId = ada.Id, TokenHash = hash, CreatedAtUtc = now });
