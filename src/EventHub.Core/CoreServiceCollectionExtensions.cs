@@ -44,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Vetting.VettingMailer>();
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
+        services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Features.Access.DocumentStore>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.

@@ -33,6 +33,7 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
             ["Jobs:RunServer"] = realServer ? "true" : "false",
             ["Email:Transport"] = smtp is null ? "Pickup" : "Smtp",
             ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "eventhub-tests", "pickup-" + Guid.NewGuid().ToString("N")),
+            ["Documents:Directory"] = Path.Combine(Path.GetTempPath(), "eventhub-tests", "documents-" + Guid.NewGuid().ToString("N")),
             ["Smtp:Host"] = smtp?.Host ?? "127.0.0.1",
             ["Smtp:Port"] = (smtp?.Port ?? 25).ToString(),
             ["Smtp:Security"] = "None",

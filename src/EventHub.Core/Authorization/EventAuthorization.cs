@@ -32,6 +32,12 @@ public enum EventPermission
     CheckIn,
     DraftReport,
     ReviewReport,
+
+    /// <summary>See the full participant list and export the access list (the team, except door staff: the door screen is all they need).</summary>
+    ViewParticipants,
+
+    /// <summary>Read the pre-read documents (the team, except door staff).</summary>
+    ViewDocuments,
 }
 
 public sealed record EventPermissionRequirement(EventPermission Permission) : IAuthorizationRequirement;
@@ -51,6 +57,8 @@ public static class EventPermissions
         EventPermission.CheckIn => new HashSet<EventRole> { EventRole.Organiser, EventRole.DoorStaff },
         EventPermission.DraftReport => new HashSet<EventRole> { EventRole.Organiser, EventRole.Rapporteur },
         EventPermission.ReviewReport => new HashSet<EventRole> { EventRole.Organiser, EventRole.HostReviewer },
+        EventPermission.ViewParticipants or EventPermission.ViewDocuments
+            => new HashSet<EventRole>(Enum.GetValues<EventRole>().Where(r => r != EventRole.DoorStaff)),
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

@@ -3,6 +3,7 @@ using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
+using EventHub.Core.Features.Access;
 using EventHub.Core.Features.Demo;
 using EventHub.Core.Features.Directory;
 using EventHub.Core.Features.Outbox;
@@ -116,7 +117,47 @@ public static class WebApplicationExtensions
                 : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
         }).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
 
+        app.MapAccessEndpoints();
         return app;
+    }
+
+    /// <summary>The access list for building security and the pre-read downloads: each use case decides who may have it.</summary>
+    private static void MapAccessEndpoints(this WebApplication app)
+    {
+        app.MapGet("/events/{eventId:guid}/access-list.csv", (Guid eventId, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
+            => AccessListAsync(eventId, AccessListFormat.Csv, user, export, ct)).RequireAuthorization();
+        app.MapGet("/events/{eventId:guid}/access-list.xlsx", (Guid eventId, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
+            => AccessListAsync(eventId, AccessListFormat.Xlsx, user, export, ct)).RequireAuthorization();
+
+        app.MapGet("/events/{eventId:guid}/documents/{documentId:guid}/download", async (Guid eventId, Guid documentId, HttpContext context, DownloadDocument download, CancellationToken ct)
+            => Attachment(context, await download.ExecuteAsync(context.User, eventId, documentId, ct))).RequireAuthorization();
+
+        app.MapGet("/r/{token}/documents/{documentId:guid}", async (string token, Guid documentId, HttpContext context, DownloadAttendeeDocument download, CancellationToken ct)
+            => Attachment(context, await download.ExecuteAsync(token, documentId, ct))).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
+    }
+
+    private static async Task<IResult> AccessListAsync(Guid eventId, AccessListFormat format, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
+    {
+        var outcome = await export.ExecuteAsync(user, eventId, format, ct);
+        return outcome.Value is { } file
+            ? Results.File(file.Content, file.ContentType, file.FileName)
+            : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>
+    /// Always an attachment (never shown inline in the app's origin), with the original name as RFC 6266/5987 filename*
+    /// beside an ASCII fallback (ASP.NET writes both), and nosniff so a browser never second-guesses the type.
+    /// </summary>
+    private static IResult Attachment(HttpContext context, Outcome<DocumentDownload> outcome)
+    {
+        if (outcome.Value is not { } file)
+        {
+            return outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
     private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter

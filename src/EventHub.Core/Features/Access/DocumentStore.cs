@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EventHub.Core.Features.Access;
+
+public sealed class DocumentOptions
+{
+    public const string SectionName = "Documents";
+
+    /// <summary>Where uploaded documents are kept: outside the web root. Relative paths are under the content root.</summary>
+    [Required]
+    public string Directory { get; init; } = "App_Data/documents";
+
+    /// <summary>The largest file an organiser may upload, in megabytes.</summary>
+    [Range(1, 1024)]
+    public int MaxFileMegabytes { get; init; } = 25;
+
+    public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
+}
+
+/// <summary>
+/// The pre-read documents on disk: each under a random name in one folder outside the web root, never a name taken from
+/// the upload. Files are written to a temporary name first and renamed when complete, so a half-written file is never served.
+/// </summary>
+public sealed class DocumentStore(IOptions<DocumentOptions> options, IHostEnvironment environment)
+{
+    public string Root { get; } = Path.GetFullPath(Path.IsPathRooted(options.Value.Directory) ? options.Value.Directory : Path.Combine(environment.ContentRootPath, options.Value.Directory));
+
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    public static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The file behind a key; the key must be one of ours (hex only), so no stored value can point elsewhere.</summary>
+    public string PathFor(string storageKey)
+    {
+        if (storageKey.Length != 32 || !storageKey.All(char.IsAsciiHexDigitLower))
+        {
+            throw new InvalidOperationException("Not a document storage key.");
+        }
+
+        return Path.Combine(Root, storageKey);
+    }
+
+    public Stream? OpenRead(string storageKey)
+    {
+        var path = PathFor(storageKey);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
+    }
+}
+
+/// <summary>What may be uploaded: the types a pre-read comes in, checked by extension AND by content.</summary>
+public static class DocumentRules
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        [".odt"] = "application/vnd.oasis.opendocument.text",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+    };
+
+    public static IReadOnlyCollection<string> Extensions => ContentTypes.Keys;
+
+    public static string AllowedList => "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument text (.odt), plain text (.txt), PNG or JPEG";
+
+    /// <summary>The name to keep, or an error naming the problem. A name with a path in it is refused, not silently cut.</summary>
+    public static (string? Name, string? Error) CleanFileName(string? fileName)
+    {
+        var name = (fileName ?? "").Trim();
+        if (name.Length == 0)
+        {
+            return (null, "The file has no name.");
+        }
+
+        if (name.Contains('/') || name.Contains('\\') || name.Contains("..") || name.Contains(':'))
+        {
+            return (null, $"The file name “{name}” contains a path or “..”; rename the file to a plain name and upload it again.");
+        }
+
+        if (name.Any(char.IsControl) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            return (null, "The file name contains characters that are not allowed; rename the file and upload it again.");
+        }
+
+        if (name.Length > 200)
+        {
+            return (null, "The file name is longer than 200 characters; rename the file and upload it again.");
+        }
+
+        return (name, null);
+    }
+
+    public static string? ContentTypeFor(string fileName) => ContentTypes.GetValueOrDefault(Path.GetExtension(fileName));
+
+    /// <summary>Whether the file's bytes are what its extension says; null when they are, or the problem.</summary>
+    public static string? CheckContent(string fileName, Stream content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        content.Position = 0;
+        Span<byte> head = stackalloc byte[8];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        content.Position = 0;
+        var ok = extension switch
+        {
+            ".pdf" => head.StartsWith("%PDF-"u8),
+            ".png" => head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }),
+            ".jpg" or ".jpeg" => head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
+            ".docx" => IsOfficePackage(content, "word/"),
+            ".xlsx" => IsOfficePackage(content, "xl/"),
+            ".pptx" => IsOfficePackage(content, "ppt/"),
+            ".odt" => IsOpenDocumentText(content),
+            ".txt" => IsText(content),
+            _ => false,
+        };
+        content.Position = 0;
+        return ok ? null : $"The file “{fileName}” is not a real {extension.TrimStart('.').ToUpperInvariant()} file (its content does not match its name). Save it again as {extension} and upload it again.";
+    }
+
+    private static bool IsOfficePackage(Stream content, string folder)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return zip.GetEntry("[Content_Types].xml") is not null && zip.Entries.Any(e => e.FullName.StartsWith(folder, StringComparison.Ordinal));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsOpenDocumentText(Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.GetEntry("mimetype") is not { } entry || entry.Length > 200)
+            {
+                return false;
+            }
+
+            using var reader = new StreamReader(entry.Open(), Encoding.ASCII);
+            return reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text";
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Plain text: valid UTF-8 (a BOM is fine) without NUL bytes.</summary>
+    private static bool IsText(Stream content)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var buffer = new byte[content.Length];
+        content.ReadExactly(buffer);
+        if (Array.IndexOf(buffer, (byte)0) >= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            strict.GetString(buffer);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}
