@@ -42,6 +42,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
         foreach (var type in typeof(CoreServiceCollectionExtensions).Assembly.GetTypes()
