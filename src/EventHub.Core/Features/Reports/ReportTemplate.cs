@@ -42,7 +42,7 @@ public static class ReportTemplate
         }
 
         md.Append(" It brought together ")
-            .Append(facts.Participants > 0 ? $"around {facts.Participants} experts" : "_around N experts_");
+            .Append(facts.Participants switch { 0 => "_around N experts_", 1 => "one expert", _ => $"around {facts.Participants} experts" });
         md.Append(facts.Sectors.Count > 0
             ? " from " + JoinAnd(facts.Sectors.Select(SectorPhrase).ToList()) + "."
             : " from _the sectors represented (never their names)_.");

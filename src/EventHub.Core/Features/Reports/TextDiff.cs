@@ -32,16 +32,34 @@ public static partial class TextDiff
         var result = Differ.Instance.CreateDiffs(older ?? "", newer ?? "", ignoreWhiteSpace: false, ignoreCase: false, chunker: WordAndSpaceChunker.Instance);
         var a = result.PiecesOld;
         var b = result.PiecesNew;
-        var segments = new List<DiffSegment>();
-        int ia = 0, ib = 0;
+        // Changes separated only by a space read better as one change ("First words" → "Second paragraph"), not word by word.
+        var blocks = new List<(int StartA, int CountA, int StartB, int CountB)>();
         foreach (var block in result.DiffBlocks)
         {
+            if (blocks.Count > 0)
+            {
+                var last = blocks[^1];
+                var gapStart = last.StartA + last.CountA;
+                var gap = block.DeleteStartA - gapStart;
+                if (gap is > 0 and <= 1 && string.IsNullOrWhiteSpace(Join(a, gapStart, gap)))
+                {
+                    blocks[^1] = (last.StartA, block.DeleteStartA + block.DeleteCountA - last.StartA, last.StartB, block.InsertStartB + block.InsertCountB - last.StartB);
+                    continue;
+                }
+            }
+
+            blocks.Add((block.DeleteStartA, block.DeleteCountA, block.InsertStartB, block.InsertCountB));
+        }
+
+        var segments = new List<DiffSegment>();
+        int ia = 0;
+        foreach (var (startA, countA, startB, countB) in blocks)
+        {
             // Unchanged pieces before the block are the same on both sides.
-            Add(segments, DiffKind.Same, Join(a, ia, block.DeleteStartA - ia));
-            Add(segments, DiffKind.Removed, Join(a, block.DeleteStartA, block.DeleteCountA));
-            Add(segments, DiffKind.Added, Join(b, block.InsertStartB, block.InsertCountB));
-            ia = block.DeleteStartA + block.DeleteCountA;
-            ib = block.InsertStartB + block.InsertCountB;
+            Add(segments, DiffKind.Same, Join(a, ia, startA - ia));
+            Add(segments, DiffKind.Removed, Join(a, startA, countA));
+            Add(segments, DiffKind.Added, Join(b, startB, countB));
+            ia = startA + countA;
         }
 
         Add(segments, DiffKind.Same, Join(a, ia, a.Count - ia));
