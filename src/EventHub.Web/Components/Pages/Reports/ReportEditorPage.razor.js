@@ -18,3 +18,12 @@ export async function copyText(text) {
         return false;
     }
 }
+
+// Replaces the text (a suggestion applied, or their version taken) without re-rendering under the cursor.
+export function setValue(textarea, text, selectFrom, selectTo) {
+    if (!textarea) return;
+    textarea.value = text;
+    if (selectFrom >= 0) {
+        selectRange(textarea, selectFrom, selectTo);
+    }
+}
