@@ -47,6 +47,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Access.DocumentStore>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
         foreach (var type in typeof(CoreServiceCollectionExtensions).Assembly.GetTypes()

@@ -46,6 +46,9 @@ public sealed class Outcome<T> : Outcome
     public static new Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeStatus.Invalid, default, errors);
     public static new Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
     public static new Outcome<T> Conflict(string message) => new(OutcomeStatus.Conflict, default, new Dictionary<string, string[]> { [""] = [message] });
+
+    /// <summary>A conflict that carries what the caller needs to resolve it (e.g. both texts of a report).</summary>
+    public static Outcome<T> Conflict(string message, T value) => new(OutcomeStatus.Conflict, value, new Dictionary<string, string[]> { [""] = [message] });
 }
 
 public static class RequestValidation

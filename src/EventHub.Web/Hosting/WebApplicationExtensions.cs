@@ -55,7 +55,8 @@ public static class WebApplicationExtensions
         app.Use(async (context, next) =>
         {
             // Pages behind personal links: the token in the address must not leak to other sites, nor be indexed.
-            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/r") || context.Request.Path.StartsWithSegments("/unsubscribe"))
+            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/r") || context.Request.Path.StartsWithSegments("/unsubscribe")
+                || context.Request.Path.StartsWithSegments("/consent"))
             {
                 context.Response.Headers["Referrer-Policy"] = "no-referrer";
                 context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";

@@ -21,7 +21,10 @@ public static class WebServiceCollectionExtensions
         });
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The report editor sends the whole text as the rapporteur types (ReportRules.MaxMarkdownLength characters at most):
+        // SignalR's default 32 KB per message would end the circuit at about five pages.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
