@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Registrations.SecurityData>();
         services.AddSingleton<Features.Vetting.VettingMailer>();
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
+        services.AddSingleton<Features.Passes.AccessPasses>();
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
