@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Registrations.SecurityData>();
         services.AddSingleton<Features.Vetting.VettingMailer>();
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
+        services.AddSingleton<Features.Passes.AccessPasses>();
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Access.DocumentStore>();

@@ -22,7 +22,7 @@ public static class Policies
 /// <summary>What someone may do with one event. Each screen and each use case asks for one of these.</summary>
 public enum EventPermission
 {
-    /// <summary>See the event overview (any team role).</summary>
+    /// <summary>See the event overview, agenda and team (any team role except door staff, who see only the door screens).</summary>
     View,
     Edit,
     ManageTeam,
@@ -50,7 +50,8 @@ public static class EventPermissions
     /// <summary>Which per-event roles grant which permission. Administrators hold every permission.</summary>
     public static IReadOnlySet<EventRole> RolesFor(EventPermission permission) => permission switch
     {
-        EventPermission.View => new HashSet<EventRole>(Enum.GetValues<EventRole>()),
+        // Door staff "see nothing else": only CheckIn, which opens the door screens.
+        EventPermission.View => new HashSet<EventRole>(Enum.GetValues<EventRole>().Where(r => r != EventRole.DoorStaff)),
         EventPermission.Edit or EventPermission.ManageTeam or EventPermission.ViewOutbox or EventPermission.Invite
             => new HashSet<EventRole> { EventRole.Organiser },
         EventPermission.Vet => new HashSet<EventRole> { EventRole.Organiser, EventRole.Vetter, EventRole.HostReviewer },

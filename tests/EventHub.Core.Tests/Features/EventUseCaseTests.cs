@@ -126,7 +126,7 @@ public sealed class EventUseCaseTests
         var authorization = services.GetRequiredService<IAuthorizationService>();
 
         Assert.True(await authorization.CanAsync(marc, eventId, EventPermission.CheckIn));
-        Assert.True(await authorization.CanAsync(marc, eventId, EventPermission.View));
+        Assert.False(await authorization.CanAsync(marc, eventId, EventPermission.View)); // door staff see only the door screens
         Assert.False(await authorization.CanAsync(marc, eventId, EventPermission.Edit));
         Assert.False(await authorization.CanAsync(marc, eventId, EventPermission.Vet));
         Assert.False(await authorization.CanAsync(marc, eventId, EventPermission.ViewOutbox));

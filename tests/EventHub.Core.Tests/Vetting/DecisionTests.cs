@@ -60,7 +60,7 @@ public sealed class DecisionTests
         Assert.Equal("ada@think.example", approvalEmail.ToAddress);
         Assert.Contains("Room ASP 5G2", approvalEmail.TextBody); // the exact venue, now that the place is confirmed
         Assert.Contains("/r/", approvalEmail.TextBody);
-        var calendar = Assert.Single(approvalEmail.Attachments);
+        var calendar = Assert.Single(approvalEmail.Attachments, a => a.ContentType == "text/calendar"); // beside the access pass (access-pass.png)
         Assert.Equal(("event.ics", "text/calendar"), (calendar.FileName, calendar.ContentType));
         Assert.Contains("LOCATION:Room ASP 5G2", System.Text.Encoding.UTF8.GetString(calendar.Content).Replace("\r\n ", ""));
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Registrations;
 
 /// <summary>The attendee cancels: the registration is cancelled and, if it was approved, its place is given back.</summary>
-public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit, Vetting.WaitlistPlaces waitlist)
+public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit, Vetting.WaitlistPlaces waitlist, Passes.AccessPasses passes)
 {
     public async Task<Outcome> ExecuteAsync(string? token, CancellationToken ct = default)
     {
@@ -30,6 +30,7 @@ public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFact
         r.ConcurrencyStamp = Guid.NewGuid();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
+        await passes.VoidAsync(db, r.Id, "Cancelled by the attendee", ct);
         if (wasApproved)
         {
             // The freed place goes to the first person on the waiting list.

@@ -9,7 +9,7 @@ namespace EventHub.Core.Features.Vetting;
 /// The person takes up an offered place (from their own page, reached by their personal link: the caller has resolved the
 /// link to <c>registrationId</c>). The place is taken by a conditional update of the event's counter.
 /// </summary>
-public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbFactory, VettingMailer mailer, AuditLog audit, TimeProvider clock)
+public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbFactory, VettingMailer mailer, Passes.AccessPasses passes, AuditLog audit, TimeProvider clock)
 {
     public async Task<Outcome> ExecuteAsync(Guid registrationId, CancellationToken ct = default)
     {
@@ -46,7 +46,8 @@ public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbF
         r.OfferExpiresAtUtc = null;
         r.UpdatedAtUtc = now;
         r.ConcurrencyStamp = Guid.NewGuid();
-        await mailer.QueueApprovedAsync(db, r, e, ct);
+        var (_, passToken) = await passes.EnsureLiveAsync(db, r, ct);
+        await mailer.QueueApprovedAsync(db, r, e, passToken, ct);
         audit.Record(db, null, "registration.offer-accepted", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} accepted the offered place");
         try
         {

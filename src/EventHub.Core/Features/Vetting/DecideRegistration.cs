@@ -59,6 +59,7 @@ public sealed class DecideRegistration(
     IAuthorizationService authorization,
     VettingMailer mailer,
     WaitlistPlaces places,
+    Passes.AccessPasses passes,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -143,8 +144,10 @@ public sealed class DecideRegistration(
                         await mailer.QueueRejectedAsync(db, r, e, form.MessageToPerson, ct);
                     }
 
+                    // A pass issued on an earlier approval stops working at the door from now on.
+                    var voided = await passes.VoidAsync(db, r.Id, "Rejected after approval", ct);
                     audit.Record(db, actor, "registration.rejected", e.Id, nameof(Registration), r.Id.ToString(),
-                        $"{r.Name} rejected by {group}: {approval.InternalReason}{(form.SendMessage ? " (the person was told)" : " (not told)")}");
+                        $"{r.Name} rejected by {group}: {approval.InternalReason}{(form.SendMessage ? " (the person was told)" : " (not told)")}{(voided > 0 ? "; access pass void" : "")}");
                     if (wasApproved)
                     {
                         await places.ReleaseApprovedPlaceAsync(db, actor, e, ct);
@@ -198,7 +201,8 @@ public sealed class DecideRegistration(
                     r.Status = RegistrationStatus.Approved;
                     r.ApprovedAtUtc = now;
                     r.DecidedAtUtc = now;
-                    await mailer.QueueApprovedAsync(db, r, e, ct);
+                    var (_, passToken) = await passes.EnsureLiveAsync(db, r, ct);
+                    await mailer.QueueApprovedAsync(db, r, e, passToken, ct);
                     message = $"{r.Name} approved{(r.OverCapacity ? " beyond capacity" : "")}.";
                     break;
             }

@@ -15,18 +15,36 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
 {
     public static string Key(Guid registrationId, string what) => $"registration:{registrationId}:{what}";
 
-    public async Task<bool> QueueApprovedAsync(EventHubDbContext db, Registration r, Event e, CancellationToken ct)
+    /// <param name="passToken">The access pass's token: its QR code is attached as a PNG (mail clients strip inline SVG and
+    /// often block linked images, but show, forward and print an attached PNG); the attendee's page shows the same pass.</param>
+    public async Task<bool> QueueApprovedAsync(EventHubDbContext db, Registration r, Event e, string? passToken, CancellationToken ct)
     {
         var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId);
         var calendar = Registrations.GetCalendarEntry.Build(r, e);
-        return await QueueAsync(db, r, e, Key(r.Id, "approved"), $"Your place is confirmed: {e.Title}",
-            [
-                $"Your registration for {e.Title} is approved.",
-                $"When: {when}.",
-                $"Where: {string.Join(", ", new[] { e.Venue, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)))}.",
-                "The meeting is held under the Chatham House Rule: you may use what you hear, but you may not reveal who said it, nor who else was there.",
-            ], "Your registration", ct, [new EmailAttachment(calendar.FileName, "text/calendar", calendar.Content)]);
+        List<string> paragraphs =
+        [
+            $"Your registration for {e.Title} is approved.",
+            $"When: {when}.",
+            $"Where: {string.Join(", ", new[] { e.Venue, e.City }.Where(s => !string.IsNullOrWhiteSpace(s)))}.",
+        ];
+        List<EmailAttachment> attachments = [new EmailAttachment(calendar.FileName, "text/calendar", calendar.Content)];
+        if (passToken is not null)
+        {
+            paragraphs.Add("Your access pass is attached (access-pass.png): show its QR code at the door, on your phone or printed. It admits you once and is personal. Your registration page below shows the same pass.");
+            attachments.Add(new EmailAttachment("access-pass.png", "image/png", Passes.AccessPasses.Png(passToken)));
+        }
+
+        paragraphs.Add("The meeting is held under the Chatham House Rule: you may use what you hear, but you may not reveal who said it, nor who else was there.");
+        return await QueueAsync(db, r, e, Key(r.Id, "approved"), $"Your place is confirmed: {e.Title}", paragraphs, "Your registration", ct, attachments);
     }
+
+    /// <summary>A reissued pass (the earlier one is void): one email per pass.</summary>
+    public Task<bool> QueuePassReissuedAsync(EventHubDbContext db, Registration r, Event e, Guid passId, string passToken, CancellationToken ct)
+        => QueueAsync(db, r, e, Key(r.Id, $"pass:{passId}"), $"Your new access pass: {e.Title}",
+            [
+                $"The organisers have issued you a new access pass for {e.Title}; it is attached (access-pass.png).",
+                "Your earlier pass no longer works at the door. Your registration page below shows the new one.",
+            ], "Your registration", ct, [new EmailAttachment("access-pass.png", "image/png", Passes.AccessPasses.Png(passToken))]);
 
     public Task<bool> QueueRejectedAsync(EventHubDbContext db, Registration r, Event e, string? message, CancellationToken ct)
     {

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using EventHub.Core.Authorization;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventHub.Core.Features.Door;
+
+/// <summary>
+/// A pass scanned (camera, USB or Bluetooth scanner) or typed at the door. Admits once: a live pass of this event whose
+/// registration is approved. Anything else — unknown, void, another event's pass, a rejected, cancelled or pending
+/// registration, garbage — is "not on the list", with nothing else shown.
+/// </summary>
+public sealed class CheckInPass(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, TimeProvider clock)
+{
+    public async Task<Outcome<DoorAnswer>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, string? scanned, string? device, CancellationToken ct = default)
+    {
+        if (!await authorization.CanAsync(actor, eventId, EventPermission.CheckIn))
+        {
+            return Outcome<DoorAnswer>.Forbidden();
+        }
+
+        var token = scanned?.Trim();
+        if (!PersonalToken.LooksValid(token))
+        {
+            return Outcome<DoorAnswer>.Success(DoorAnswer.NotOnList);
+        }
+
+        var hash = PersonalToken.Hash(token!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pass = await db.AccessPasses.AsNoTracking()
+            .Where(p => p.TokenHash == hash && p.EventId == eventId && p.VoidedAtUtc == null
+                        && p.Registration!.EventId == eventId && p.Registration.Status == RegistrationStatus.Approved)
+            .Select(p => new { p.Id, p.RegistrationId, p.Registration!.Name, p.Registration.OrganisationName })
+            .SingleOrDefaultAsync(ct);
+        if (pass is null)
+        {
+            return Outcome<DoorAnswer>.Success(DoorAnswer.NotOnList);
+        }
+
+        if (await DoorAdmission.AlreadyInAsync(db, pass.RegistrationId, ct) is { } already)
+        {
+            return Outcome<DoorAnswer>.Success(already);
+        }
+
+        var (userId, byName) = await DoorAdmission.WhoAsync(db, actor, ct);
+        return Outcome<DoorAnswer>.Success(await DoorAdmission.AdmitAsync(db, new CheckIn
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = eventId,
+            RegistrationId = pass.RegistrationId,
+            AccessPassId = pass.Id,
+            Kind = CheckInKind.Pass,
+            Name = pass.Name,
+            OrganisationName = pass.OrganisationName,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            ByUserId = userId,
+            ByName = byName,
+            Device = DoorAdmission.Device(device),
+        }, ct));
+    }
+}
