@@ -41,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Vetting.VettingMailer>();
         services.AddSingleton<Features.Vetting.WaitlistPlaces>();
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
+        services.TryAddSingleton<Common.MarkdownRenderer>();
+        services.TryAddSingleton<Features.Reports.IOpenFindingsSource, Features.Reports.CheckerOpenFindingsSource>();
+        services.AddSingleton<Features.Reports.ReportCirculationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
