@@ -35,7 +35,7 @@ public sealed class ExportReportDocx(IDbContextFactory<EventHubDbContext> dbFact
         var who = actor.Identity?.Name ?? "a team member";
         var reference = ReportCirculationMailer.NewReference();
         var status = report.Status is ReportStatus.Approved or ReportStatus.Circulated ? "" : $"{report.Status} version {report.CurrentVersion}, not approved. ";
-        var marking = $"{status}Team copy prepared for {who} on {EventTime.Format(clock.GetUtcNow().UtcDateTime, e.TimeZoneId, "d MMM yyyy")}, ref {reference}; not for onward distribution.";
+        var marking = $"{status}Team copy prepared for {who} on {ReportCirculationMailer.LocalDate(clock.GetUtcNow().UtcDateTime, e.TimeZoneId, "d MMM yyyy")}, ref {reference}; not for onward distribution.";
         var content = ReportWordDocument.Build(new WordReport(report.Title, ReportCirculationMailer.Facts(e), report.Markdown, marking));
         audit.Record(db, actor, "report.exported", eventId, nameof(Report), report.Id.ToString(), $"Word copy of version {report.CurrentVersion} exported, ref {reference}.");
         await db.SaveChangesAsync(ct);

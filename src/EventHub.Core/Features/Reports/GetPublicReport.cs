@@ -24,7 +24,7 @@ public sealed class GetPublicReport(IDbContextFactory<EventHubDbContext> dbFacto
             .SingleOrDefaultAsync(ct);
         return found is null
             ? Outcome<PublicReport>.NotFound()
-            : Outcome<PublicReport>.Success(new PublicReport(found.Title, EventTime.Format(found.StartsAtUtc, found.TimeZoneId, "dddd, d MMMM yyyy"), found.City, found.Organisation,
+            : Outcome<PublicReport>.Success(new PublicReport(found.Title, ReportCirculationMailer.LocalDate(found.StartsAtUtc, found.TimeZoneId), found.City, found.Organisation,
                 markdown.ToSafeHtml(found.Markdown)));
     }
 }

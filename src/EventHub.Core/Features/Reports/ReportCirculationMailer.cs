@@ -28,8 +28,12 @@ public sealed class ReportCirculationMailer(EmailComposer composer, EmailOutbox 
 
     public static string Marking(string name, string reference) => $"Prepared for {name}, ref {reference}; not for onward distribution.";
 
+    /// <summary>A date in the event's zone, without a time (so without the zone's abbreviation): "Wednesday, 29 June 2022".</summary>
+    public static string LocalDate(DateTime utc, string timeZoneId, string pattern = "dddd, d MMMM yyyy")
+        => EventTime.ToLocal(utc, timeZoneId).ToString(pattern, System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     public static IReadOnlyList<string> Facts(Event e)
-        => new[] { EventTime.Format(e.StartsAtUtc, e.TimeZoneId, "dddd, d MMMM yyyy"), e.City }.OfType<string>().Where(s => s.Length > 0).ToList();
+        => new[] { LocalDate(e.StartsAtUtc, e.TimeZoneId), e.City }.OfType<string>().Where(s => s.Length > 0).ToList();
 
     public static string FileName(string title, string reference)
     {

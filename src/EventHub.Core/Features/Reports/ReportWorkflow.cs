@@ -34,7 +34,7 @@ public static class ReportWorkflow
             .Select(t => t.ApproverGroup!)
             .ToListAsync(ct);
         var groups = e.ApproverGroups.Where(g => !string.Equals(g, ApproverGroupRules.Organiser, StringComparison.OrdinalIgnoreCase))
-            .Concat(hostGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()))
+            .Concat(hostGroups.Where(g => !string.IsNullOrWhiteSpace(g)).Select(g => g.Trim()).Order(StringComparer.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return groups.Count > 0 ? groups : [ApproverGroupRules.Organiser];
