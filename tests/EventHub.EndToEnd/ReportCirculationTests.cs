@@ -55,16 +55,33 @@ public sealed class ReportCirculationTests(BrowserFixture browser) : BrowserTest
             db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.NewGuid(), EventId = eventId, UserId = hana.Id, Role = EventRole.HostReviewer, ApproverGroup = "Host office", AddedAtUtc = now });
             var ada = new Registration
             {
-                Id = Guid.NewGuid(), EventId = eventId, Source = RegistrationSource.Invitation, Status = RegistrationStatus.Approved, Name = "Ada Novak", Email = "ada@think.example",
-                NormalizedEmail = "ada@think.example", OrganisationName = "Central Asia Institute", CreatedAtUtc = now, UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                Id = Guid.NewGuid(),
+                EventId = eventId,
+                Source = RegistrationSource.Invitation,
+                Status = RegistrationStatus.Approved,
+                Name = "Ada Novak",
+                Email = "ada@think.example",
+                NormalizedEmail = "ada@think.example",
+                OrganisationName = "Central Asia Institute",
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                ConcurrencyStamp = Guid.NewGuid(),
             };
             db.Registrations.Add(ada);
             db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), EventId = eventId, RegistrationId = ada.Id, Kind = CheckInKind.NameSearch, Name = ada.Name, AtUtc = now });
             const string text = "## The study's findings\n\nThe discussion covered **regional security cooperation** and energy policy.\n\n## Outcomes\n\nA policy paper follows in autumn.";
             db.Reports.Add(new Report
             {
-                Id = Guid.NewGuid(), EventId = eventId, Title = "China's and Russia's Security Engagement in Central Asia", Markdown = text, CurrentVersion = 1,
-                Status = ReportStatus.InReview, RequiredReviewGroups = ["Host office"], CreatedAtUtc = now, UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
+                Id = Guid.NewGuid(),
+                EventId = eventId,
+                Title = "China's and Russia's Security Engagement in Central Asia",
+                Markdown = text,
+                CurrentVersion = 1,
+                Status = ReportStatus.InReview,
+                RequiredReviewGroups = ["Host office"],
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                ConcurrencyStamp = Guid.NewGuid(),
             });
             return await db.SaveChangesAsync();
         });
