@@ -269,7 +269,8 @@ public static class ReportWordDocument
 
     private static Paragraph MarkingParagraph(string marking, JustificationValues justification, bool bordered = false)
     {
-        var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Marking" }, new Justification { Val = justification });
+        // The schema fixes the order of paragraph properties: style, borders, justification.
+        var properties = new ParagraphProperties(new ParagraphStyleId { Val = "Marking" });
         if (bordered)
         {
             properties.Append(new ParagraphBorders(
@@ -277,6 +278,7 @@ public static class ReportWordDocument
                 new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 4, Color = "B42318" }));
         }
 
+        properties.Append(new Justification { Val = justification });
         return new Paragraph(properties, new Run(new Text(marking) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
@@ -288,25 +290,34 @@ public static class ReportWordDocument
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" }, new FontSize { Val = "22" }, new Languages { Val = "en-GB" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "160", Line = "276", LineRule = LineSpacingRuleValues.Auto }))),
             ParagraphStyle("Normal", "Normal", null, null, isDefault: true),
-            ParagraphStyle("Title", "Title", new RunProperties(new Bold(), new FontSize { Val = "36" }, new Color { Val = "1F2328" }), new SpacingBetweenLines { After = "120" }),
+            ParagraphStyle("Title", "Title", new RunProperties(new Bold(), new Color { Val = "1F2328" }, new FontSize { Val = "36" }), new SpacingBetweenLines { After = "120" }),
             ParagraphStyle("Subtitle", "Subtitle", new RunProperties(new Color { Val = "57606A" }), new SpacingBetweenLines { After = "60" }),
             ParagraphStyle("Heading1", "heading 1", new RunProperties(new Bold(), new FontSize { Val = "30" }), new SpacingBetweenLines { Before = "360", After = "120" }, outline: 0),
             ParagraphStyle("Heading2", "heading 2", new RunProperties(new Bold(), new FontSize { Val = "26" }), new SpacingBetweenLines { Before = "240", After = "100" }, outline: 1),
             ParagraphStyle("Heading3", "heading 3", new RunProperties(new Bold(), new FontSize { Val = "23" }), new SpacingBetweenLines { Before = "200", After = "80" }, outline: 2),
             ParagraphStyle("Quote", "Quote", new RunProperties(new Italic(), new Color { Val = "444444" }), new SpacingBetweenLines { After = "160" }),
             ParagraphStyle("FootnoteText", "footnote text", new RunProperties(new FontSize { Val = "18" }), new SpacingBetweenLines { After = "60" }),
-            ParagraphStyle("Marking", "Marking", new RunProperties(new Bold(), new FontSize { Val = "17" }, new Color { Val = "B42318" }), new SpacingBetweenLines { After = "120" }));
+            ParagraphStyle("Marking", "Marking", new RunProperties(new Bold(), new Color { Val = "B42318" }, new FontSize { Val = "17" }), new SpacingBetweenLines { After = "120" }));
     }
 
     private static Style ParagraphStyle(string id, string name, RunProperties? run, SpacingBetweenLines? spacing, bool isDefault = false, int? outline = null)
     {
-        var style = new Style(new StyleName { Val = name }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = id, Default = isDefault ? true : null };
+        // In the schema's order: name, basedOn, qFormat, pPr, rPr.
+        var style = new Style(new StyleName { Val = name }) { Type = StyleValues.Paragraph, StyleId = id, Default = isDefault ? true : null };
         if (!isDefault)
         {
             style.Append(new BasedOn { Val = "Normal" });
         }
 
+        style.Append(new PrimaryStyle());
+
+        // In the schema's order: keepNext, spacing, outline level.
         var paragraph = new StyleParagraphProperties();
+        if (outline is not null)
+        {
+            paragraph.Append(new KeepNext());
+        }
+
         if (spacing is not null)
         {
             paragraph.Append(spacing);
@@ -314,7 +325,7 @@ public static class ReportWordDocument
 
         if (outline is { } level)
         {
-            paragraph.Append(new KeepNext(), new OutlineLevel { Val = level });
+            paragraph.Append(new OutlineLevel { Val = level });
         }
 
         if (paragraph.HasChildren)
