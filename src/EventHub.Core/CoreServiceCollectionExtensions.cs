@@ -47,6 +47,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Registrations.RegistrationMailer>();
         services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Access.DocumentStore>();
+        services.TryAddSingleton<Features.Reports.IOpenFindingsSource, Features.Reports.CheckerOpenFindingsSource>();
+        services.AddSingleton<Features.Reports.ReportCirculationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

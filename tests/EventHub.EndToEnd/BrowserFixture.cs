@@ -51,10 +51,15 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     {
         Smtp = new SmtpSink();
         Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
-        App = EventHubAppFactory.Create(Database, Smtp, realServer: true).UseRealServer();
+        App = EventHubAppFactory.Create(Database, Smtp, realServer: true, services: ConfigureServices).UseRealServer();
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();
+    }
+
+    /// <summary>Replaces services of the app under test (e.g. a fake for a part the test is not about).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     public virtual async Task DisposeAsync()

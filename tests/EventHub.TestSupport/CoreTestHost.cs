@@ -28,7 +28,7 @@ public sealed class CoreTestHost : IAsyncDisposable
     public string ContentRoot { get; }
     public RecordingDispatchTrigger Trigger => (RecordingDispatchTrigger)Services.GetRequiredService<IOutboxDispatchTrigger>();
 
-    public static CoreTestHost Create(TestDatabase database, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public static CoreTestHost Create(TestDatabase database, IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
     {
         var contentRoot = Path.Combine(Path.GetTempPath(), "eventhub-tests", "root-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(contentRoot);
@@ -64,6 +64,8 @@ public sealed class CoreTestHost : IAsyncDisposable
         // Recurring registrations need Hangfire's storage; tests that want jobs call them directly.
         var registration = builder.Services.Single(d => d.ImplementationType == typeof(Core.Jobs.RecurringJobs));
         builder.Services.Remove(registration);
+        // Last: a test may replace a service (e.g. a fake for a part its subject does not depend on).
+        services?.Invoke(builder.Services);
         return new CoreTestHost(builder.Build(), clock, contentRoot);
     }
 

@@ -16,9 +16,11 @@ namespace EventHub.TestSupport;
 public sealed class EventHubAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    private EventHubAppFactory(TestDatabase database, SmtpSink? smtp, bool realServer, IDictionary<string, string?>? extra)
+    private EventHubAppFactory(TestDatabase database, SmtpSink? smtp, bool realServer, IDictionary<string, string?>? extra, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         Database = database;
         Smtp = smtp;
         Port = realServer ? SmtpSink.FreePort() : 0;
@@ -58,8 +60,9 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
     public int Port { get; }
     public string BaseUrl { get; }
 
-    public static EventHubAppFactory Create(TestDatabase database, SmtpSink? smtp = null, bool realServer = false, IDictionary<string, string?>? settings = null)
-        => new(database, smtp, realServer, settings);
+    /// <param name="services">Replaces services after the app's own registrations (e.g. a fake for a part the test is not about).</param>
+    public static EventHubAppFactory Create(TestDatabase database, SmtpSink? smtp = null, bool realServer = false, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        => new(database, smtp, realServer, settings, services);
 
     /// <summary>Starts Kestrel on <see cref="BaseUrl"/>.</summary>
     public EventHubAppFactory UseRealServer()
@@ -77,6 +80,10 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", settings["Database:Provider"]);
         builder.UseSetting("Database:ConnectionString", settings["Database:ConnectionString"]);
         builder.UseSetting("Jobs:RunServer", settings["Jobs:RunServer"]);
+        if (services is not null)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
+        }
     }
 
     /// <summary>A confirmed staff account that can log in with <paramref name="password"/>.</summary>

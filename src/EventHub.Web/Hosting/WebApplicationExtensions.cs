@@ -109,6 +109,15 @@ public static class WebApplicationExtensions
                 : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
         }).RequireAuthorization(Policies.Staff);
 
+        // The report as a Word file for the team, marked with who exported it (ExportReportDocx asks the authorization handler).
+        app.MapGet("/events/{eventId:guid}/report/report.docx", async (Guid eventId, ClaimsPrincipal user, EventHub.Core.Features.Reports.ExportReportDocx export, CancellationToken ct) =>
+        {
+            var outcome = await export.ExecuteAsync(user, eventId, ct);
+            return outcome.Value is { } file
+                ? Results.File(file.Content, file.ContentType, file.FileName)
+                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
+        }).RequireAuthorization();
+
         // The attendee's calendar entry: approved registrations only (the venue is in it).
         app.MapGet("/r/{token}/calendar.ics", async (string token, GetCalendarEntry get, CancellationToken ct) =>
         {
