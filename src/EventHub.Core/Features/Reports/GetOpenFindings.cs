@@ -5,7 +5,6 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EventHub.Core.Features.Reports;
 
@@ -13,12 +12,12 @@ namespace EventHub.Core.Features.Reports;
 /// The non-attribution findings of the report's current text that no organiser dismissed: what blocks circulation.
 /// For those who draft or review the report. It fails closed: if the check cannot run, the exception propagates.
 /// </summary>
-public sealed class GetOpenFindings(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IOptions<ReportOptions> options)
+public sealed class GetOpenFindings(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IOpenFindingsSource findings)
 {
     public async Task<Outcome<IReadOnlyList<AttributionFinding>>> ExecuteAsync(ClaimsPrincipal actor, Guid reportId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var report = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => new { r.EventId, r.Markdown }).SingleOrDefaultAsync(ct);
+        var report = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => new { r.EventId }).SingleOrDefaultAsync(ct);
         if (report is null)
         {
             return Outcome<IReadOnlyList<AttributionFinding>>.NotFound();
@@ -29,9 +28,7 @@ public sealed class GetOpenFindings(IDbContextFactory<EventHubDbContext> dbFacto
             return Outcome<IReadOnlyList<AttributionFinding>>.Forbidden();
         }
 
-        var context = await BuildAttributionContext.LoadAsync(db, report.EventId, options.Value.SmallGroupSize, ct);
-        var dismissed = await db.AttributionDismissals.AsNoTracking().Where(d => d.ReportId == reportId).Select(d => d.FindingKey).ToListAsync(ct);
-        return Outcome<IReadOnlyList<AttributionFinding>>.Success(AttributionReview.Open(AttributionChecker.Check(report.Markdown, context!), dismissed));
+        return Outcome<IReadOnlyList<AttributionFinding>>.Success(await findings.GetOpenFindingsAsync(reportId, ct));
     }
 }
 
