@@ -5,12 +5,12 @@ using EventHub.Core.Features.Demo;
 namespace EventHub.Web.Hosting;
 
 /// <summary>
-/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`.
+/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `dispatch-outbox`.
 /// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
 /// </summary>
 public static class HostCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "dispatch-outbox"];
 
     /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
     public static (string[]? Command, string[] HostArgs) Parse(string[] args)
@@ -69,6 +69,28 @@ public static class HostCommands
                 Console.WriteLine(outcome.Value!.Existed
                     ? $"{command[1]} is now an Administrator (the account already existed; its password is unchanged)."
                     : $"Created Administrator {command[1]} with password: {outcome.Value.Password}\nIt is shown only this once.");
+                return 0;
+            }
+
+            case "dispatch-outbox":
+            {
+                // Sends every due outbox email now and exits: for a node without Hangfire workers, and for the fault tests,
+                // which kill this process mid-way and start it again.
+                await initializer.MigrateAsync();
+                var total = 0;
+                while (true)
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var summary = await scope.ServiceProvider.GetRequiredService<EventHub.Core.Jobs.DispatchOutbox>().ExecuteAsync(CancellationToken.None);
+                    total += summary.Sent;
+                    Console.WriteLine($"Claimed {summary.Claimed}, sent {summary.Sent}, retrying {summary.Retrying}, failed {summary.Failed}.");
+                    if (summary.Claimed == 0)
+                    {
+                        break;
+                    }
+                }
+
+                Console.WriteLine($"Dispatched {total} emails; nothing more is due.");
                 return 0;
             }
 
