@@ -47,11 +47,14 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>Configuration a test class needs beyond the defaults (e.g. the two-factor requirement).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public virtual async Task InitializeAsync()
     {
         Smtp = new SmtpSink();
         Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
-        App = EventHubAppFactory.Create(Database, Smtp, realServer: true, services: ConfigureServices).UseRealServer();
+        App = EventHubAppFactory.Create(Database, Smtp, realServer: true, settings: Settings, services: ConfigureServices).UseRealServer();
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();

@@ -40,6 +40,8 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
             ["Smtp:Port"] = (smtp?.Port ?? 25).ToString(),
             ["Smtp:Security"] = "None",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests that need the two-factor requirement turn it on.
+            ["Security:RequireTwoFactorForStaff"] = "false",
         };
         if (extra is not null)
         {

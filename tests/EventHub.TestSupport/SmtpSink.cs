@@ -29,10 +29,11 @@ public sealed class SmtpSink : IAsyncDisposable
     private int sessions;
     private int received;
 
-    public SmtpSink(bool parseMessages = true, bool promptAcks = false)
+    /// <param name="port">A given port, e.g. to bring a relay "back" where the app expects it; a free one by default.</param>
+    public SmtpSink(bool parseMessages = true, bool promptAcks = false, int? port = null)
     {
         this.parseMessages = parseMessages;
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b =>
@@ -57,6 +58,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
     public string Host => "127.0.0.1";
+
+    /// <summary>How long the sink takes to accept each message, as a slow relay does (fault tests use it to kill a sender mid-way).</summary>
+    public TimeSpan AcceptDelay { get; set; }
 
     /// <summary>How many SMTP connections were opened: the dispatcher should reuse one.</summary>
     public int Sessions => Volatile.Read(ref sessions);
@@ -141,6 +145,11 @@ public sealed class SmtpSink : IAsyncDisposable
                 {
                     return new SmtpResponse((SmtpReplyCode)refusal.Code, refusal.Text);
                 }
+            }
+
+            if (sink.AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(sink.AcceptDelay, cancellationToken);
             }
 
             Interlocked.Increment(ref sink.received);

@@ -62,7 +62,7 @@ public sealed class DispatchOutbox(
                             failed++;
                             break;
                         default:
-                            if (await ScheduleRetryAsync(email, token, result.ServerReply))
+                            if (await ScheduleRetryAsync(email, token, result.ServerReply, result.ConnectionLost))
                             {
                                 retrying++;
                             }
@@ -226,23 +226,28 @@ public sealed class DispatchOutbox(
         }
     }
 
-    /// <summary>Schedules the next attempt with exponential backoff; false when the message is out of attempts and was marked Failed.</summary>
-    private async Task<bool> ScheduleRetryAsync(OutboundEmail email, Guid token, string? reply)
+    /// <summary>
+    /// Schedules the next attempt with exponential backoff; false when the message is out of attempts and was marked Failed.
+    /// A relay that cannot be reached (connection refused or lost) says nothing about the message: that attempt is not
+    /// counted, so a relay down for hours delays the mail but never fails it; it is tried again after FirstRetryDelay.
+    /// </summary>
+    private async Task<bool> ScheduleRetryAsync(OutboundEmail email, Guid token, string? reply, bool connectionLost)
     {
-        var attempts = email.Attempts; // the claim already counted this attempt
-        if (attempts >= options.Value.MaxAttempts)
+        var attempts = connectionLost ? email.Attempts - 1 : email.Attempts; // the claim already counted this attempt
+        if (!connectionLost && attempts >= options.Value.MaxAttempts)
         {
             await MarkFailedAsync(email, token, $"Gave up after {attempts} attempts. Last answer: {reply}");
             return false;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = now + RetryDelay(attempts);
+        var next = now + (connectionLost ? options.Value.FirstRetryDelay : RetryDelay(attempts));
         await using var db = await dbFactory.CreateDbContextAsync();
         await db.OutboundEmails
             .Where(e => e.Id == email.Id && e.ClaimToken == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Status, OutboundEmailStatus.Pending)
+                .SetProperty(e => e.Attempts, attempts)
                 .SetProperty(e => e.NextAttemptAtUtc, next)
                 .SetProperty(e => e.LastError, Truncate(reply ?? "Temporary failure."))
                 .SetProperty(e => e.ClaimToken, (Guid?)null)

@@ -5,13 +5,13 @@ using EventHub.Core.Features.Demo;
 namespace EventHub.Web.Hosting;
 
 /// <summary>
-/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`, and `check-attribution ...`,
-/// which runs without the host or a database (<see cref="CheckAttributionCommand"/>).
+/// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`, `dispatch-outbox`,
+/// `rotate-keys`, and `check-attribution ...`, which runs without the host or a database (<see cref="CheckAttributionCommand"/>).
 /// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
 /// </summary>
 public static class HostCommands
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit", CheckAttributionCommand.Verb];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit", "dispatch-outbox", "rotate-keys", CheckAttributionCommand.Verb];
 
     /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
     public static (string[]? Command, string[] HostArgs) Parse(string[] args)
@@ -89,6 +89,39 @@ public static class HostCommands
                 var report = await app.Services.GetRequiredService<EventHub.Core.Auditing.AuditChainVerifier>().VerifyAsync();
                 (report.Valid ? Console.Out : Console.Error).WriteLine(report.Summary);
                 return report.Valid ? 0 : 1;
+            }
+
+            case "rotate-keys":
+            {
+                // A new default Data Protection key now, in the database for every node. Old keys stay: they still read the
+                // cookies, links, passes and security data protected with them. See deploy/README.md.
+                var keys = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>();
+                var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var key = keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
+                Console.WriteLine($"New Data Protection key {key.KeyId}, active from {key.ActivationDate:u} until {key.ExpirationDate:u}. Earlier keys still decrypt what they protected.");
+                return 0;
+            }
+
+            case "dispatch-outbox":
+            {
+                // Sends every due outbox email now and exits: for a node without Hangfire workers, and for the fault tests,
+                // which kill this process mid-way and start it again.
+                await initializer.MigrateAsync();
+                var total = 0;
+                while (true)
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var summary = await scope.ServiceProvider.GetRequiredService<EventHub.Core.Jobs.DispatchOutbox>().ExecuteAsync(CancellationToken.None);
+                    total += summary.Sent;
+                    Console.WriteLine($"Claimed {summary.Claimed}, sent {summary.Sent}, retrying {summary.Retrying}, failed {summary.Failed}.");
+                    if (summary.Claimed == 0)
+                    {
+                        break;
+                    }
+                }
+
+                Console.WriteLine($"Dispatched {total} emails; nothing more is due.");
+                return 0;
             }
 
             default:

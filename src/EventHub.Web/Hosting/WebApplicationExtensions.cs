@@ -51,6 +51,7 @@ public static class WebApplicationExtensions
             app.UseHsts();
         }
 
+        app.UseEventHubSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
@@ -66,7 +67,34 @@ public static class WebApplicationExtensions
             await next();
         });
         app.UseRateLimiter();
+        app.UseTwoFactorSetupRequirement();
         app.UseAntiforgery();
+        // A post whose antiforgery token is missing or forged gets 400 before any endpoint reads its form (the template's
+        // minimal-API posts would otherwise throw and answer 500).
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                // Not re-executed as the not-found page: that page would read the same refused form.
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            try
+            {
+                await next();
+            }
+            catch (Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException) when (!context.Response.HasStarted)
+            {
+                // Endpoints that validate by themselves (the passkey options) throw: a refused post, not a server error.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        });
         return app;
     }
 

@@ -65,6 +65,14 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
 
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Strict-Transport-Security outside Development (UseHsts in UseEventHubWeb): a year, subdomains included.
+        services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>().Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((hsts, security) =>
+        {
+            hsts.MaxAge = security.Value.HstsMaxAge;
+            hsts.IncludeSubDomains = true;
+        });
+
         if (builder.Environment.IsDevelopment())
         {
             services.AddDatabaseDeveloperPageExceptionFilter();
@@ -83,6 +91,19 @@ public static class WebServiceCollectionExtensions
                 return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limits.PersonalLinkPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            // Login forms: only the posts count, so reading the page (and its validation errors) is never refused.
+            options.AddPolicy(RateLimitOptions.LoginPolicy, context =>
+            {
+                if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                {
+                    return System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read");
+                }
+
+                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    "login:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limits.LoginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
         return builder;

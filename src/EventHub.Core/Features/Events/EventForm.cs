@@ -23,16 +23,16 @@ public sealed class EventForm : IValidatableObject
     [Required(ErrorMessage = "Choose the event's time zone.")]
     public string? TimeZoneId { get; set; } = "Europe/Brussels";
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "The city can be at most 200 characters.")]
     public string? City { get; set; }
 
-    [StringLength(500)]
+    [StringLength(500, ErrorMessage = "The venue can be at most 500 characters.")]
     public string? Venue { get; set; }
 
     [Range(1, 100_000, ErrorMessage = "Capacity must be at least 1.")]
     public int Capacity { get; set; } = 35;
 
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The host name can be at most 300 characters.")]
     public string? HostName { get; set; }
 
     public Guid? HostOrganisationId { get; set; }

@@ -11,7 +11,7 @@ public sealed class AcceptForm : RegistrationDetailsForm
 {
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [StringLength(320)]
+    [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "Please confirm that you will respect the Chatham House Rule.")]

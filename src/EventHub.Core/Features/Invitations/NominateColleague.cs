@@ -9,20 +9,20 @@ namespace EventHub.Core.Features.Invitations;
 public sealed class NominationForm
 {
     [Required(ErrorMessage = "Enter your colleague's name.")]
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The name can be at most 300 characters.")]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter your colleague's email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [StringLength(320)]
+    [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Enter your colleague's organisation.")]
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The organisation can be at most 300 characters.")]
     public string? Organisation { get; set; }
 
     [Required(ErrorMessage = "Say briefly why your colleague should attend.")]
-    [StringLength(2000)]
+    [StringLength(2000, ErrorMessage = "The reason can be at most 2,000 characters.")]
     public string? Reason { get; set; }
 }
 

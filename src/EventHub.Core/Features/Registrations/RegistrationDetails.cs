@@ -12,14 +12,14 @@ namespace EventHub.Core.Features.Registrations;
 public class RegistrationDetailsForm
 {
     [Required(ErrorMessage = "Enter your name as on your identity document.")]
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The name can be at most 300 characters.")]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter your organisation.")]
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The organisation can be at most 300 characters.")]
     public string? Organisation { get; set; }
 
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The position can be at most 300 characters.")]
     public string? Position { get; set; }
 
     public Sector? Sector { get; set; }
@@ -27,10 +27,10 @@ public class RegistrationDetailsForm
     [StringLength(50, ErrorMessage = "The phone number can be at most 50 characters.")]
     public string? Phone { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "The dietary needs can be at most 1,000 characters.")]
     public string? DietaryNeeds { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "The accessibility needs can be at most 1,000 characters.")]
     public string? AccessibilityNeeds { get; set; }
 
     /// <summary>"List me on the participant list that other attendees can see" (default off).</summary>
@@ -38,13 +38,13 @@ public class RegistrationDetailsForm
 
     public DateOnly? DateOfBirth { get; set; }
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "The nationality can be at most 100 characters.")]
     public string? Nationality { get; set; }
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "The document type can be at most 100 characters.")]
     public string? DocumentType { get; set; }
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "The document number can be at most 100 characters.")]
     public string? DocumentNumber { get; set; }
 
     /// <summary>Answers to the event's questions by question id; for multiple choice, the chosen options one per line.</summary>

@@ -10,7 +10,7 @@ public sealed class RequestForm : RegistrationDetailsForm
 {
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [StringLength(320)]
+    [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Say briefly why you want to attend.")]

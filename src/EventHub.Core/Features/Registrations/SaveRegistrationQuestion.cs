@@ -23,7 +23,7 @@ public sealed class RegistrationQuestionForm
     public bool Required { get; set; }
 
     /// <summary>For choices: the options, one per line.</summary>
-    [StringLength(4000)]
+    [StringLength(4000, ErrorMessage = "The options can be at most 4,000 characters.")]
     public string? Options { get; set; }
 
     public List<string> OptionList => (Options ?? "").Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();

@@ -35,7 +35,7 @@ public sealed class ReminderRuleForm : IValidatableObject
     public ReminderAudience Audience { get; set; } = ReminderAudience.Registered;
 
     [Required(ErrorMessage = "Enter a subject.")]
-    [StringLength(300)]
+    [StringLength(300, ErrorMessage = "The subject can be at most 300 characters.")]
     public string? Subject { get; set; }
 
     [Required(ErrorMessage = "Enter the message.")]

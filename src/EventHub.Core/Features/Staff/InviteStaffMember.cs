@@ -21,7 +21,7 @@ public sealed class StaffInvitationForm
 
     [Required(ErrorMessage = "Enter the staff member's email.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "The email can be at most 256 characters.")]
     public string? Email { get; set; }
 
     public Guid? OrganisationId { get; set; }

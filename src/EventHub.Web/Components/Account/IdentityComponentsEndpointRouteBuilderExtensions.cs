@@ -145,7 +145,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        })
+        // EventHub: the page posts an antiforgery token; require it (the handler binds no form, so it was not checked).
+        .WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         return accountGroup;
     }
