@@ -74,15 +74,19 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
                 var invitation = await Smtp.WaitForAsync(1, MailWait);
                 return [new Uri(LinkIn(invitation[0], "/i/")).PathAndQuery];
             case "organiser":
-                return ["/events", e, $"{e}/edit", $"{e}/agenda", $"{e}/team", $"{e}/invitations", $"{e}/invite", $"{e}/reminders", $"{e}/registration-form", $"{e}/vetting", "/directory", "/directory/new", "/directory/import"];
+                return ["/events", e, $"{e}/edit", $"{e}/agenda", $"{e}/team", $"{e}/invitations", $"{e}/invite", $"{e}/reminders", $"{e}/registration-form", $"{e}/vetting",
+                    $"{e}/participants", $"{e}/access-list", $"{e}/documents", $"{e}/door", $"{e}/report", $"{e}/report/consents", $"{e}/report/versions", $"{e}/report/review",
+                    $"{e}/report/circulate", $"{e}/retention", "/directory", "/directory/new", "/directory/import"];
             case "vetter":
                 return ["/events", e, $"{e}/vetting"];
             case "door":
+                return ["/events", $"{e}/door"];
             case "rapporteur":
+                return ["/events", e, $"{e}/report", $"{e}/report/notes"];
             case "host":
-                return ["/events", e];
+                return ["/events", e, $"{e}/report/review"];
             case "admin":
-                return ["/events", "/admin/organisations", "/admin/staff", "/outbox", "/Account/Manage"];
+                return ["/events", "/admin/organisations", "/admin/staff", "/outbox", "/admin/audit", "/admin/people", "/Account/Manage"];
             default:
                 throw new ArgumentOutOfRangeException(nameof(role), role, null);
         }

@@ -21,8 +21,14 @@ public sealed class DeploymentFilesTests
             Assert.True(services.Children.ContainsKey(name), $"docker-compose.yml has no service '{name}'");
         }
 
-        var app1 = (YamlMappingNode)services["app1"];
-        var environment = (YamlMappingNode)app1["environment"];
+        // Both nodes and the migration merge the shared x-app block (YAML merge key: the parser keeps "<<" as a key).
+        var app = (YamlMappingNode)compose["x-app"];
+        foreach (var name in new[] { "app1", "app2", "migrate" })
+        {
+            Assert.Same(app, ((YamlMappingNode)services[name])["<<"]);
+        }
+
+        var environment = (YamlMappingNode)app["environment"];
         Assert.Equal("SqlServer", environment["Database__Provider"].ToString());
         AssertRealConfigurationKeys("docker-compose.yml", environment.Children.Keys.Select(k => k.ToString()));
 

@@ -24,6 +24,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     private NodeProcess nodeB = null!;
     private StickyProxy proxy = null!;
     private Guid eventId;
+    private string passToken = "";
 
     public async Task InitializeAsync()
     {
@@ -116,7 +117,33 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
             await fresh.CloseAsync();
         }
 
-        // 3. Every email is sent exactly once although both nodes run the dispatcher.
+        // 3. A check-in made through node B appears on node A's door screen within 2 seconds: door screens read the
+        //    database, not the memory of the node that admitted the person.
+        var doorA = await context.NewPageAsync();
+        await doorA.GotoAsync($"{nodeA.BaseUrl}/events/{eventId}/door");
+        await doorA.Locator("[data-circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(doorA.GetByTestId("door-count")).ToContainTextAsync("0 checked in of 1 approved");
+        var doorB = await context.NewPageAsync();
+        await doorB.GotoAsync($"{nodeB.BaseUrl}/events/{eventId}/door");
+        await doorB.Locator("[data-circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var scan = doorB.GetByLabel("Scan or type the pass code", new() { Exact = true });
+        await scan.FillAsync(passToken);
+        await scan.PressAsync("Enter");
+        await Assertions.Expect(doorB.GetByTestId("door-result")).ToContainTextAsync("ADMITTED");
+        var seen = System.Diagnostics.Stopwatch.StartNew();
+        // Each door screen is a phone of its own, in the foreground: a background tab's page may be throttled by Chromium.
+        await doorA.BringToFrontAsync();
+        try
+        {
+            await Assertions.Expect(doorA.GetByTestId("door-count")).ToContainTextAsync("1 checked in of 1 approved", new() { Timeout = 2_000 });
+            await Assertions.Expect(doorA.GetByTestId("door-recent")).ToContainTextAsync("Ada Novak", new() { Timeout = Math.Max(1, 2_000 - (float)seen.Elapsed.TotalMilliseconds) });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new Xunit.Sdk.XunitException($"Node A's door screen did not show node B's check-in within 2 s: {e.Message}\nA:\n{nodeA.Output}\nB:\n{nodeB.Output}");
+        }
+
+        // 4. Every email is sent exactly once although both nodes run the dispatcher.
         await smtp.WaitForAsync(Emails, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(12)); // one more sweep on each node: nothing more may arrive
         var recipients = smtp.Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address)).ToList();
@@ -129,7 +156,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
 
         Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM hangfire.server")); // both nodes run a Hangfire server
 
-        // 4. A recurring job runs once per schedule, not once per node: Hangfire's distributed lock in PostgreSQL.
+        // 5. A recurring job runs once per schedule, not once per node: Hangfire's distributed lock in PostgreSQL.
         var runs = await RecurringRunsAsync("QueueDueReminders");
         Assert.True(runs.Count >= 2, $"QueueDueReminders should have run at least twice by now (every 10 s); runs: {runs.Count}\nA:\n{nodeA.Output}\nB:\n{nodeB.Output}");
         var twice = runs.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -190,6 +217,27 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
         };
         db.Events.Add(evt);
         db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.NewGuid(), EventId = evt.Id, UserId = user.Id, Role = EventRole.Organiser, AddedAtUtc = now });
+        var ada = new Registration
+        {
+            Id = Guid.NewGuid(),
+            EventId = evt.Id,
+            Source = RegistrationSource.Invitation,
+            Status = RegistrationStatus.Approved,
+            Name = "Ada Novak",
+            Email = "ada@think.example",
+            NormalizedEmail = "ada@think.example",
+            OrganisationName = "Central Asia Institute",
+            ApprovedAtUtc = now,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            ConcurrencyStamp = Guid.NewGuid(),
+        };
+        db.Registrations.Add(ada);
+        evt.ApprovedCount = 1;
+        var (token, hash) = EventHub.Core.Common.PersonalToken.Create();
+        passToken = token;
+        // The door looks a pass up by its hash only; the protected copy is for showing the code again, not needed here.
+        db.AccessPasses.Add(new AccessPass { Id = Guid.NewGuid(), EventId = evt.Id, RegistrationId = ada.Id, TokenHash = hash, ProtectedToken = "-", IssuedAtUtc = now });
         await db.SaveChangesAsync();
         return evt.Id;
     }

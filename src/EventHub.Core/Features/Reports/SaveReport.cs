@@ -111,6 +111,11 @@ public sealed class SaveReport(IDbContextFactory<EventHubDbContext> dbFactory, I
             message = form.Autosave ? $"Autosaved (version {number})." : $"Saved as version {number}.";
         }
 
+        if (report.Markdown != markdown)
+        {
+            await ReportWorkflow.ReturnToDraftOnEditAsync(db, audit, actor, report, ct);
+        }
+
         report.Markdown = markdown;
         report.UpdatedAtUtc = now;
         report.UpdatedByName = actor.Identity?.Name;
