@@ -33,7 +33,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         await db.SaveChangesAsync();
     }
 
-    [Fact(Skip = "Unfinished: the kill and restart work (a real process killed after 200 of 1,000 emails), but the last run failed one of its final assertions, not yet diagnosed. Run it by removing this Skip.")]
+    [Fact(Skip = "Unfinished: when the test sees 200 rows Sent and sends SIGKILL, the dispatcher process has already exited with code 0 and all 1,000 emails arrive, so the kill never lands mid-run; the test observes the other process's progress late. Next step: slow the child's own sending (a per-message delay option in the transport) so the kill lands mid-batch.")]
     public async Task A_dispatcher_killed_while_sending_1000_emails_and_restarted_delivers_every_one_with_duplicates_only_from_its_last_batch()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -49,21 +49,29 @@ public sealed class FaultTests(ITestOutputHelper output)
             var started = Stopwatch.StartNew();
             var deadline = DateTime.UtcNow.AddSeconds(180);
             var firstSeenAt = TimeSpan.Zero;
-            while (sink.Received < 200 && !first.HasExited && DateTime.UtcNow < deadline)
+            // Kill on the sender's own progress (rows marked Sent), not on the sink's count, which lags behind the sender.
+            while ((await CountAsync(database)).Sent < 200 && !first.HasExited && DateTime.UtcNow < deadline)
             {
                 if (firstSeenAt == TimeSpan.Zero && sink.Received > 0)
                 {
                     firstSeenAt = started.Elapsed;
                 }
 
-                Thread.Sleep(10);
+                await Task.Delay(5);
             }
 
             output.WriteLine($"First email seen after {firstSeenAt.TotalSeconds:F1} s; killing at {started.Elapsed.TotalSeconds:F1} s with {sink.Received} arrived.");
 
             Assert.False(first.HasExited, "the dispatcher finished before it could be killed: " + await first.StandardOutput.ReadToEndAsync());
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            // SIGKILL, as the OOM killer or a pulled plug would: no shutdown hooks, no flushing.
+            using (var kill = Process.Start("kill", ["-9", first.Id.ToString()]))
+            {
+                await kill!.WaitForExitAsync();
+            }
+
+            var exited = Stopwatch.StartNew();
+            Assert.True(first.WaitForExit(TimeSpan.FromSeconds(10)), "the dispatcher did not die on SIGKILL");
+            output.WriteLine($"Dispatcher gone {exited.ElapsedMilliseconds} ms after SIGKILL, exit code {first.ExitCode}.");
         }
 
         var receivedAtKill = sink.Received;
