@@ -46,6 +46,7 @@ public static class CircuitMemoryScenario
                  {
                      ("Events list (baseline)", "/events"),
                      ("Vetting queue, 2,000 registrations", $"/events/{eventId}/vetting"),
+                     ("Report editor (the template draft)", $"/events/{eventId}/report"),
                  })
         {
             results.Add(await MeasureAsync(context, name, path, count));
