@@ -19,7 +19,7 @@ public static class CircuitMemoryScenario
     {
         var count = args.SkipWhile(a => a != "--count").Skip(1).Select(int.Parse).FirstOrDefault(200);
         // WebApplicationFactory finds the web project's content root by itself only under a test host; say where it is.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTHUB_WEB", WebProjectDirectory());
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVENTHUB_WEB", RepositoryPaths.WebProject);
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = EventHubAppFactory.Create(database, realServer: true, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }).UseRealServer();
         var (eventId, email) = await SeedAsync(app);
@@ -103,16 +103,6 @@ public static class CircuitMemoryScenario
         return pages;
     }
 
-    private static string WebProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("EventHub.sln not found."), "src", "EventHub.Web");
-    }
 
     private static (long Managed, long WorkingSet) Snapshot()
     {

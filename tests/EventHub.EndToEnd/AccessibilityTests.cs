@@ -1,3 +1,4 @@
+using EventHub.TestSupport;
 using System.Text.Json;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Demo;
@@ -14,7 +15,7 @@ namespace EventHub.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private static readonly string AxeScript = Path.Combine(RepositoryRoot(), "tests", "EventHub.EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string AxeScript = Path.Combine(RepositoryPaths.Root, "tests", "EventHub.EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
 
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxeScript));
 
@@ -108,14 +109,4 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         return result.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EventHub.sln not found above the test assembly.");
-    }
 }

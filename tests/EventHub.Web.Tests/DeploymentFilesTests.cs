@@ -1,3 +1,4 @@
+using EventHub.TestSupport;
 using System.Text.Json;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,7 @@ namespace EventHub.Web.Tests;
 /// </summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
 
     [Fact]
     public void The_compose_file_has_sql_server_a_migration_two_nodes_a_sticky_proxy_and_a_relay()
@@ -96,14 +97,4 @@ public sealed class DeploymentFilesTests
         return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
     }
 
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EventHub.sln not found above the test assembly.");
-    }
 }

@@ -1,3 +1,4 @@
+using EventHub.TestSupport;
 using System.Diagnostics;
 using System.Text;
 
@@ -28,13 +29,13 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         // The web project's own build output (bin/<Configuration>/net10.0), beside this test assembly's configuration.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var webDll = Path.Combine(ProjectDirectory(), "bin", configuration, "net10.0", "EventHub.Web.dll");
+        var webDll = Path.Combine(RepositoryPaths.WebProject, "bin", configuration, "net10.0", "EventHub.Web.dll");
         var info = new ProcessStartInfo("dotnet", [webDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = ProjectDirectory(),
+            WorkingDirectory = RepositoryPaths.WebProject,
         };
         foreach (var (key, value) in environment)
         {
@@ -76,18 +77,6 @@ public sealed class NodeProcess : IAsyncDisposable
 
         await node.DisposeAsync();
         throw new TimeoutException($"Node {name} did not answer /health within 60 s:\n{node.Output}");
-    }
-
-    /// <summary>src/EventHub.Web: the content root, so that Development's static web assets (blazor.web.js) resolve as under `dotnet run`.</summary>
-    private static string ProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory is null ? AppContext.BaseDirectory : Path.Combine(directory.FullName, "src", "EventHub.Web");
     }
 
     private void Append(string? line)
