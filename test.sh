@@ -28,6 +28,18 @@ export EVENTHUB_CHROMIUM=/usr/bin/chromium
 note "PostgreSQL (throwaway cluster)"
 . tests/throwaway-postgres.sh
 
+note "axe-core (accessibility tests, from the npm registry)"
+if ! command -v npm >/dev/null && as_root; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || fail_step "apt-get install nodejs npm"
+fi
+if command -v npm >/dev/null; then
+  npm ci --prefix tests/EventHub.EndToEnd/axe --no-audit --no-fund --loglevel=error > "$artifacts/npm.log" 2>&1 \
+    && echo "axe-core $(node -p "require('./tests/EventHub.EndToEnd/axe/node_modules/axe-core/package.json').version")" \
+    || { cat "$artifacts/npm.log"; fail_step "npm ci in tests/EventHub.EndToEnd/axe"; }
+else
+  echo "npm is missing: accessibility tests will fail. Install Node.js and npm (apt-get install nodejs npm)."
+fi
+
 note "dotnet tools"
 dotnet tool restore >/dev/null || fail_step "dotnet tool restore"
 
