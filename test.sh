@@ -101,6 +101,12 @@ for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub
 done
 
 failed=$((failed + step_failures))
+# The names of the failed tests last, next to the count, where a truncated log still shows them.
+failures=$(cat "$artifacts"/EventHub.*.log 2>/dev/null | grep -E '^ +Failed [A-Z][A-Za-z0-9_.]+' | sed -E 's/^ +Failed /  failed: /' | sort -u)
+if [ -n "$failures" ]; then
+  echo
+  echo "$failures"
+fi
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

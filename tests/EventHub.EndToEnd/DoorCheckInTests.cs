@@ -75,6 +75,8 @@ public sealed class DoorCheckInTests(BrowserFixture browser) : BrowserTest(brows
         await Page.SetViewportSizeAsync(390, 844);
         await LogInAsync("marc@kas.example");
         await OpenAsync($"/events/{eventId}/door");
+        // What a steward types before the page is live is lost with the prerendered copy: wait until it is live.
+        await Page.Locator("[data-door-ready=true]").WaitForAsync();
         await Assertions.Expect(Page.GetByTestId("door-count")).ToContainTextAsync("0 checked in of 1 approved");
         await Page.GetByLabel("This door device", new() { Exact = true }).FillAsync("Main entrance, phone 1");
         await Page.GetByLabel("This door device", new() { Exact = true }).BlurAsync();

@@ -26,6 +26,10 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Code, string Text)> refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim arrived = new(0);
     private readonly bool parseMessages;
+    private readonly TaskCompletionSource holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int holdAfter = int.MaxValue;
+    private int started;
     private int sessions;
     private int received;
 
@@ -59,8 +63,22 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
     public string Host => "127.0.0.1";
 
-    /// <summary>How long the sink takes to accept each message, as a slow relay does (fault tests use it to kill a sender mid-way).</summary>
-    public TimeSpan AcceptDelay { get; set; }
+    /// <summary>
+    /// Accept <paramref name="count"/> messages, then leave the next one unanswered (its DATA gets no reply) until
+    /// <see cref="ReleaseHold"/>, as a relay that hangs does. <see cref="Holding"/> completes when a message is held: the sender is
+    /// then known to be in the middle of a send, which is where the fault tests kill it.
+    /// </summary>
+    public void HoldAfter(int count) => Volatile.Write(ref holdAfter, count);
+
+    /// <summary>Completes when a message is being held (see <see cref="HoldAfter"/>).</summary>
+    public Task Holding => holding.Task;
+
+    /// <summary>Ends the hold: held messages are accepted (the relay had them whole) and nothing more is held.</summary>
+    public void ReleaseHold()
+    {
+        Volatile.Write(ref holdAfter, int.MaxValue);
+        release.TrySetResult();
+    }
 
     /// <summary>How many SMTP connections were opened: the dispatcher should reuse one.</summary>
     public int Sessions => Volatile.Read(ref sessions);
@@ -123,6 +141,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        release.TrySetResult();
         await stop.CancelAsync();
         try
         {
@@ -147,9 +166,10 @@ public sealed class SmtpSink : IAsyncDisposable
                 }
             }
 
-            if (sink.AcceptDelay > TimeSpan.Zero)
+            if (Interlocked.Increment(ref sink.started) > Volatile.Read(ref sink.holdAfter))
             {
-                await Task.Delay(sink.AcceptDelay, cancellationToken);
+                sink.holding.TrySetResult();
+                await sink.release.Task;
             }
 
             Interlocked.Increment(ref sink.received);
