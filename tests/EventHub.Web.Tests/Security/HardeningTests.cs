@@ -4,6 +4,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Features.Invitations;
 using EventHub.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Web.Tests.Security;
@@ -162,6 +163,59 @@ public sealed partial class HardeningTests
         Assert.Contains("staff", await events.Content.ReadAsStringAsync());
         Assert.NotNull(after.Services.GetRequiredService<UnsubscribeLinks>().Read(unsubscribe.Split("/unsubscribe/")[1]));
         Assert.Contains("Stop receiving invitations?", await fresh.GetStringAsync(new Uri(unsubscribe).PathAndQuery));
+    }
+
+    [Fact]
+    public async Task After_rotate_keys_new_cookies_use_the_new_key_and_cookies_and_links_from_before_still_work()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        string cookie;
+        string unsubscribe;
+        Guid firstKey;
+        await using (var before = EventHubAppFactory.Create(database))
+        {
+            await before.CreateUserAsync("staff@example.org", Password);
+            var login = await StaffLogin.PostLoginAsync(before.CreateClient(NoRedirects), "staff@example.org", Password);
+            cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
+            unsubscribe = before.Services.GetRequiredService<UnsubscribeLinks>().For(Guid.NewGuid());
+            firstKey = KeyIdOf(before.Services);
+        }
+
+        // `dotnet run --project src/EventHub.Web -- rotate-keys`, as Program runs it: the whole host, then the verb.
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = Path.GetTempPath() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Jobs:RunServer"] = "false",
+        });
+        EventHub.Core.CoreServiceCollectionExtensions.AddEventHubCore(builder);
+        EventHub.Web.Hosting.WebServiceCollectionExtensions.AddEventHubWeb(builder);
+        await using (var verbHost = builder.Build())
+        {
+            Assert.Equal(0, await EventHub.Web.Hosting.HostCommands.RunAsync(verbHost, ["rotate-keys"]));
+        }
+
+        await using var after = EventHubAppFactory.Create(database);
+        var keys = after.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys();
+        Assert.Equal(2, keys.Count);
+        var newest = keys.OrderByDescending(k => k.CreationDate).First();
+        Assert.NotEqual(firstKey, newest.KeyId);
+        Assert.Equal(newest.KeyId, KeyIdOf(after.Services)); // what is protected from now on uses the new key
+
+        var fresh = after.CreateClient(NoRedirects);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/events");
+        request.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.SendAsync(request)).StatusCode);
+        Assert.Contains("Stop receiving invitations?", await fresh.GetStringAsync(new Uri(unsubscribe).PathAndQuery));
+    }
+
+    /// <summary>The key a new payload is protected with: Data Protection writes its id after the 4-byte magic header.</summary>
+    private static Guid KeyIdOf(IServiceProvider services)
+    {
+        var protector = services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test.key-id");
+        var payload = protector.Protect(new byte[] { 1, 2, 3 });
+        return new Guid(payload.AsSpan(4, 16));
     }
 
     [GeneratedRegex("'nonce-([^']+)'")]
