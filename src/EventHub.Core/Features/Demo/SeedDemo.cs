@@ -12,7 +12,15 @@ public sealed record DemoLogin(string Email, string Role, string Password);
 /// The demo installation, from shared/seed-event-report.md: the foundation, the partner council, the host's office,
 /// one user per role, and the background talk on Central Asia, dated two weeks ahead so that every stage can be shown.
 /// </summary>
-public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, Invitations.InvitationMailer invitationMailer, TimeProvider clock)
+public sealed class SeedDemo(
+    EventHubDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    Invitations.InvitationMailer invitationMailer,
+    Invitations.AcceptInvitation acceptInvitation,
+    Vetting.DecideRegistration decideRegistration,
+    TimeProvider clock)
 {
     public const string AdminEmail = "admin@eventhub.demo";
 
@@ -82,6 +90,7 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
             OrganisationId = kas.Id,
             CoOrganisers = [enc],
             Status = EventStatus.Open,
+            RequireSecurityData = true, // the Parliament's building security asks for them
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             ConcurrencyStamp = Guid.NewGuid(),
@@ -101,12 +110,58 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
         }
 
         await db.SaveChangesAsync(ct);
-        await SeedDirectoryAsync(kas, talk, now, ct);
+        var accepted = await SeedDirectoryAsync(kas, talk, now, ct);
+        await SeedRegistrationsAsync(accepted, await principals.CreateAsync(organiser), ct);
         return logins;
     }
 
-    /// <summary>A small, fictional directory of experts; eight of them invited, so the outbox holds invitations with working links.</summary>
-    private async Task SeedDirectoryAsync(Organisation kas, Event talk, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Five invitees accept through the invitation form, as they would from the emailed link; the organiser approves three
+    /// (their passes go out with the approval email, so the door has someone to admit) and two wait in the vetting queue.
+    /// </summary>
+    private async Task SeedRegistrationsAsync(IReadOnlyList<(Contact Contact, string Token)> accepted, System.Security.Claims.ClaimsPrincipal organiser, CancellationToken ct)
+    {
+        string[] approve = ["Amira Haddad", "Dr. Elena Petrova", "Jonas Weber"];
+        (string Nationality, string Document)[] papers = [("French", "FR-19A42871"), ("Polish", "PL-AX553012"), ("Bulgarian", "BG-641209877"), ("German", "DE-C01X00T47"), ("Kazakh", "KZ-N10485523")];
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var (contact, token) = accepted[i];
+            var outcome = await acceptInvitation.ExecuteAsync(token, new Invitations.AcceptForm
+            {
+                Name = contact.Name,
+                Email = contact.Email,
+                Organisation = contact.OrganisationName ?? (await db.Organisations.SingleAsync(o => o.Id == contact.OrganisationId, ct)).Name,
+                Position = contact.Position,
+                Sector = contact.Sector,
+                ListMeConsent = i % 2 == 0,
+                DateOfBirth = new DateOnly(1975 + i * 3, 1 + i, 10 + i),
+                Nationality = papers[i].Nationality,
+                DocumentType = "Passport",
+                DocumentNumber = papers[i].Document,
+                AcknowledgeRule = true,
+            }, ct);
+            if (!outcome.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo: {contact.Name} could not accept: {string.Join(" ", outcome.Errors.SelectMany(e => e.Value))}");
+            }
+        }
+
+        foreach (var name in approve)
+        {
+            var registration = await db.Registrations.AsNoTracking().SingleAsync(r => r.Name == name, ct);
+            var decided = await decideRegistration.ExecuteAsync(organiser, registration.Id, new Vetting.DecisionForm { Decision = VettingDecision.Approved }, ct);
+            if (!decided.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo: {name} could not be approved: {string.Join(" ", decided.Errors.SelectMany(e => e.Value))}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A small, fictional directory of experts; eight of them invited, so the outbox holds invitations with working links.
+    /// Returns five of the invited with a link of their own, for the demo's registrations.
+    /// </summary>
+    private async Task<IReadOnlyList<(Contact Contact, string Token)>> SeedDirectoryAsync(Organisation kas, Event talk, DateTime now, CancellationToken ct)
     {
         var eeas = await db.Organisations.SingleAsync(o => o.Acronym == "EEAS", ct);
         var nato = await db.Organisations.SingleAsync(o => o.Acronym == "NATO", ct);
@@ -134,6 +189,8 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
         }).ToList();
         db.Contacts.AddRange(contacts);
         talk.Organisation = kas;
+        string[] accepting = ["Amira Haddad", "Marta Kowalczyk", "Dr. Elena Petrova", "Jonas Weber", "Aigerim Nurlanovna"];
+        var links = new List<(Contact Contact, string Token)>();
         foreach (var contact in contacts.Take(8))
         {
             var invitation = new Invitation
@@ -145,9 +202,17 @@ public sealed class SeedDemo(EventHubDbContext db, UserManager<ApplicationUser> 
             invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = "organiser@eventhub.demo" });
             db.Invitations.Add(invitation);
             await invitationMailer.QueueAsync(db, invitation, contact, talk, $"invitation:{invitation.Id}:initial");
+            if (accepting.Contains(contact.Name))
+            {
+                // The emailed link's token is not kept (only its hash): the demo answers through a second link of the invitation.
+                var (token, hash) = PersonalToken.Create();
+                db.InvitationLinks.Add(new InvitationLink { Id = Guid.CreateVersion7(), InvitationId = invitation.Id, TokenHash = hash, CreatedAtUtc = now });
+                links.Add((contact, token));
+            }
         }
 
         await db.SaveChangesAsync(ct);
+        return links;
     }
 
     private async Task<Organisation> FindOrAdd(Organisation organisation, CancellationToken ct)
