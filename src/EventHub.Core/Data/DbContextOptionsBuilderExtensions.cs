@@ -12,7 +12,12 @@ public static class DbContextOptionsBuilderExtensions
         return options;
     }
 
-    /// <summary>Points EF at the chosen provider and at that provider's own migrations assembly.</summary>
+    /// <summary>
+    /// Points EF at the chosen provider and at that provider's own migrations assembly. The server providers retry
+    /// transient failures (a dropped connection, a failover, a deadlock victim): PostgreSQL as SQL Server does, so the tests
+    /// on PostgreSQL run under the same execution strategy as production. A unit of work with its own transaction runs
+    /// through <see cref="UnitOfWorkExtensions.InTransactionAsync{T}"/>.
+    /// </summary>
     public static DbContextOptionsBuilder UseEventHubProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
@@ -31,7 +36,7 @@ public static class DbContextOptionsBuilderExtensions
                 options.UseSqlServer(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.SqlServer").EnableRetryOnFailure());
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.PostgreSql"));
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.PostgreSql").EnableRetryOnFailure());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");

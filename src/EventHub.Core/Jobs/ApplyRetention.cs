@@ -68,19 +68,16 @@ public sealed class ApplyRetention(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct, async token =>
+            return await db.InTransactionAsync(async token =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(token);
                 if (!await step(db, token))
                 {
                     return 0;
                 }
 
                 await db.SaveChangesAsync(token);
-                await transaction.CommitAsync(token);
                 return 1;
-            });
+            }, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {

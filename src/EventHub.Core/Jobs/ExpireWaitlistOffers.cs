@@ -58,24 +58,25 @@ public sealed class ExpireWaitlistOffers(
     private async Task<(int Expired, int Offered)> ExpireForEventAsync(Guid eventId, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == eventId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Registrations
-            .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Offered && r.OfferExpiresAtUtc <= now)
-            .ToListAsync(ct);
-        foreach (var r in due)
+        return await db.InTransactionAsync(async token =>
         {
-            r.Status = RegistrationStatus.Cancelled;
-            r.CancelledAtUtc = now;
-            r.UpdatedAtUtc = now;
-            r.ConcurrencyStamp = Guid.NewGuid();
-            audit.Record(db, null, "registration.offer-expired", eventId, nameof(Registration), r.Id.ToString(),
-                $"{r.Name} did not take up the offered place by {r.OfferExpiresAtUtc:u}; the offer is closed and the registration cancelled");
-        }
+            var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == eventId, token);
+            var due = await db.Registrations
+                .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Offered && r.OfferExpiresAtUtc <= now)
+                .ToListAsync(token);
+            foreach (var r in due)
+            {
+                r.Status = RegistrationStatus.Cancelled;
+                r.CancelledAtUtc = now;
+                r.UpdatedAtUtc = now;
+                r.ConcurrencyStamp = Guid.NewGuid();
+                audit.Record(db, null, "registration.offer-expired", eventId, nameof(Registration), r.Id.ToString(),
+                    $"{r.Name} did not take up the offered place by {r.OfferExpiresAtUtc:u}; the offer is closed and the registration cancelled");
+            }
 
-        var offered = await places.OfferFreePlacesAsync(db, null, e, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (due.Count, offered);
+            var offered = await places.OfferFreePlacesAsync(db, null, e, token);
+            await db.SaveChangesAsync(token);
+            return (due.Count, offered);
+        }, ct);
     }
 }

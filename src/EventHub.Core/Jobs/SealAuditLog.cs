@@ -63,47 +63,48 @@ public sealed class SealAuditLog(IDbContextFactory<EventHubDbContext> dbFactory,
     private async Task<(int Sealed, long? Head)> SealBatchAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var last = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ChainIndex != null)
-            .OrderByDescending(a => a.ChainIndex)
-            .Select(a => new { a.ChainIndex, a.Hash })
-            .FirstOrDefaultAsync(ct);
-        var batch = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.ChainIndex == null)
-            .OrderBy(a => a.Id)
-            .Take(BatchSize)
-            .ToListAsync(ct);
-        if (batch.Count == 0)
+        return await db.InTransactionAsync<(int Sealed, long? Head)>(async token =>
         {
-            return (0, last?.ChainIndex);
-        }
-
-        var previous = last?.Hash ?? AuditChain.Genesis;
-        var index = (last?.ChainIndex ?? AuditChain.FirstIndex - 1) + 1;
-        foreach (var entry in batch)
-        {
-            // Entries written before the chain existed have no digest: it is taken from their text as it stands now.
-            var digest = entry.ContentDigest ?? AuditChain.ContentDigest(entry.ActorName, entry.Details);
-            entry.ContentDigest = digest;
-            var hash = AuditChain.Hash(previous, index, entry);
-            var position = index;
-            var changed = await db.AuditEntries
-                .Where(a => a.Id == entry.Id && a.ChainIndex == null)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.ChainIndex, position)
-                    .SetProperty(a => a.Hash, hash)
-                    .SetProperty(a => a.ContentDigest, digest), ct);
-            if (changed != 1)
+            var last = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.ChainIndex != null)
+                .OrderByDescending(a => a.ChainIndex)
+                .Select(a => new { a.ChainIndex, a.Hash })
+                .FirstOrDefaultAsync(token);
+            var batch = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.ChainIndex == null)
+                .OrderBy(a => a.Id)
+                .Take(BatchSize)
+                .ToListAsync(token);
+            if (batch.Count == 0)
             {
-                throw new DbUpdateException($"Audit entry {entry.Id} was sealed by another sealer.");
+                return (0, last?.ChainIndex);
             }
 
-            previous = hash;
-            index++;
-        }
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            var index = (last?.ChainIndex ?? AuditChain.FirstIndex - 1) + 1;
+            foreach (var entry in batch)
+            {
+                // Entries written before the chain existed have no digest: it is taken from their text as it stands now.
+                var digest = entry.ContentDigest ?? AuditChain.ContentDigest(entry.ActorName, entry.Details);
+                entry.ContentDigest = digest;
+                var hash = AuditChain.Hash(previous, index, entry);
+                var position = index;
+                var changed = await db.AuditEntries
+                    .Where(a => a.Id == entry.Id && a.ChainIndex == null)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(a => a.ChainIndex, position)
+                        .SetProperty(a => a.Hash, hash)
+                        .SetProperty(a => a.ContentDigest, digest), token);
+                if (changed != 1)
+                {
+                    throw new DbUpdateException($"Audit entry {entry.Id} was sealed by another sealer.");
+                }
 
-        await transaction.CommitAsync(ct);
-        return (batch.Count, index - 1);
+                previous = hash;
+                index++;
+            }
+
+            return (batch.Count, index - 1);
+        }, ct);
     }
 }

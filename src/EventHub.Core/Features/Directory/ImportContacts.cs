@@ -139,23 +139,13 @@ public sealed class ImportContacts(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Organisations.AnyAsync(o => o.Id == request.DirectoryOrganisationId, ct))
-        {
-            return Outcome<ImportResult>.NotFound();
-        }
-
         try
         {
-            // The execution strategy replays the whole transaction where the provider retries (SQL Server).
-            var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct, async token =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(token);
-                var result = await WriteAsync(db, actor, request, rows, progress, token);
-                await transaction.CommitAsync(token);
-                return result;
-            });
-            return Outcome<ImportResult>.Success(result);
+            // A retried import starts again from the directory as it is then (progress restarts from 0).
+            return await db.InTransactionAsync(async token =>
+                await db.Organisations.AnyAsync(o => o.Id == request.DirectoryOrganisationId, token)
+                    ? Outcome<ImportResult>.Success(await WriteAsync(db, actor, request, rows, progress, token))
+                    : Outcome<ImportResult>.NotFound(), ct);
         }
         catch (DbUpdateException)
         {

@@ -65,57 +65,58 @@ public sealed class InviteExperts(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var e = await db.Events.Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId, ct);
-        if (e is null)
+        return await db.InTransactionAsync(async token =>
         {
-            return Outcome<InviteResult>.NotFound();
-        }
-
-        if (e.Status is not (EventStatus.Draft or EventStatus.Open) || e.EndsAtUtc <= clock.GetUtcNow().UtcDateTime)
-        {
-            return Outcome<InviteResult>.Invalid("", "Invitations can be sent only for an event that is in preparation or open and has not ended.");
-        }
-
-        var ids = form.ContactIds.Distinct().ToList();
-        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id) && c.DirectoryOrganisationId == e.OrganisationId).ToListAsync(ct);
-        if (contacts.Count != ids.Count)
-        {
-            return Outcome<InviteResult>.Invalid(nameof(form.ContactIds), "Some of the chosen experts are not in this event's directory any more. Reload the list and choose again.");
-        }
-
-        // An erased person's address is on the suppression list (as a hash): never invited again, like do-not-contact.
-        var suppressed = await EmailHash.SuppressedAmongAsync(db, contacts.Select(c => c.NormalizedEmail), ct);
-        var alreadyInvited = (await db.Invitations.Where(i => i.EventId == eventId && ids.Contains(i.ContactId)).Select(i => i.ContactId).ToListAsync(ct)).ToHashSet();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var invited = 0;
-        var actorName = actor.Identity?.Name;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var contact in contacts.Where(c => !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail) && !alreadyInvited.Contains(c.Id)))
-        {
-            var invitation = new Invitation
+            var e = await db.Events.Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId, token);
+            if (e is null)
             {
-                Id = Guid.CreateVersion7(),
-                EventId = eventId,
-                ContactId = contact.Id,
-                Status = InvitationStatus.Sent,
-                Subject = form.Subject!.Trim(),
-                Message = form.Message!.Trim(),
-                CreatedAtUtc = now,
-                SentAtUtc = now,
-                ExpiresAtUtc = e.StartsAtUtc,
-            };
-            invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = actorName });
-            db.Invitations.Add(invitation);
-            await mailer.QueueAsync(db, invitation, contact, e, $"invitation:{invitation.Id}:initial");
-            invited++;
-        }
+                return Outcome<InviteResult>.NotFound();
+            }
 
-        var skippedDoNotContact = contacts.Where(c => c.DoNotContact || suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
-        var skippedInvited = contacts.Where(c => alreadyInvited.Contains(c.Id) && !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
-        audit.Record(db, actor, "invitations.sent", eventId, nameof(Event), eventId.ToString(),
-            $"{invited} invited; {skippedDoNotContact.Count} do-not-contact skipped; {skippedInvited.Count} already invited");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Outcome<InviteResult>.Success(new InviteResult(invited, skippedDoNotContact, skippedInvited));
+            if (e.Status is not (EventStatus.Draft or EventStatus.Open) || e.EndsAtUtc <= clock.GetUtcNow().UtcDateTime)
+            {
+                return Outcome<InviteResult>.Invalid("", "Invitations can be sent only for an event that is in preparation or open and has not ended.");
+            }
+
+            var ids = form.ContactIds.Distinct().ToList();
+            var contacts = await db.Contacts.Where(c => ids.Contains(c.Id) && c.DirectoryOrganisationId == e.OrganisationId).ToListAsync(token);
+            if (contacts.Count != ids.Count)
+            {
+                return Outcome<InviteResult>.Invalid(nameof(form.ContactIds), "Some of the chosen experts are not in this event's directory any more. Reload the list and choose again.");
+            }
+
+            // An erased person's address is on the suppression list (as a hash): never invited again, like do-not-contact.
+            var suppressed = await EmailHash.SuppressedAmongAsync(db, contacts.Select(c => c.NormalizedEmail), token);
+            var alreadyInvited = (await db.Invitations.Where(i => i.EventId == eventId && ids.Contains(i.ContactId)).Select(i => i.ContactId).ToListAsync(token)).ToHashSet();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var invited = 0;
+            var actorName = actor.Identity?.Name;
+            foreach (var contact in contacts.Where(c => !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail) && !alreadyInvited.Contains(c.Id)))
+            {
+                var invitation = new Invitation
+                {
+                    Id = Guid.CreateVersion7(),
+                    EventId = eventId,
+                    ContactId = contact.Id,
+                    Status = InvitationStatus.Sent,
+                    Subject = form.Subject!.Trim(),
+                    Message = form.Message!.Trim(),
+                    CreatedAtUtc = now,
+                    SentAtUtc = now,
+                    ExpiresAtUtc = e.StartsAtUtc,
+                };
+                invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = actorName });
+                db.Invitations.Add(invitation);
+                await mailer.QueueAsync(db, invitation, contact, e, $"invitation:{invitation.Id}:initial");
+                invited++;
+            }
+
+            var skippedDoNotContact = contacts.Where(c => c.DoNotContact || suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
+            var skippedInvited = contacts.Where(c => alreadyInvited.Contains(c.Id) && !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail)).Select(c => c.Name).ToList();
+            audit.Record(db, actor, "invitations.sent", eventId, nameof(Event), eventId.ToString(),
+                $"{invited} invited; {skippedDoNotContact.Count} do-not-contact skipped; {skippedInvited.Count} already invited");
+            await db.SaveChangesAsync(token);
+            return Outcome<InviteResult>.Success(new InviteResult(invited, skippedDoNotContact, skippedInvited));
+        }, ct);
     }
 }

@@ -23,27 +23,28 @@ public sealed class ReissueAccessPass(IDbContextFactory<EventHubDbContext> dbFac
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await db.Registrations.SingleOrDefaultAsync(x => x.Id == registrationId && x.EventId == eventId, ct);
-        if (r is null)
+        return await db.InTransactionAsync(async token =>
         {
-            return Outcome.NotFound();
-        }
+            var r = await db.Registrations.SingleOrDefaultAsync(x => x.Id == registrationId && x.EventId == eventId, token);
+            if (r is null)
+            {
+                return Outcome.NotFound();
+            }
 
-        if (r.Status != RegistrationStatus.Approved)
-        {
-            return Outcome.Conflict($"{r.Name} is {r.Status.ToString().ToLowerInvariant()}: only an approved attendee can have a pass.");
-        }
+            if (r.Status != RegistrationStatus.Approved)
+            {
+                return Outcome.Conflict($"{r.Name} is {r.Status.ToString().ToLowerInvariant()}: only an approved attendee can have a pass.");
+            }
 
-        var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == eventId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var voided = await passes.VoidAsync(db, r.Id, "Replaced by a reissued pass", ct);
-        await db.SaveChangesAsync(ct);
-        var (pass, token) = await passes.EnsureLiveAsync(db, r, ct);
-        await mailer.QueuePassReissuedAsync(db, r, e, pass.Id, token, ct);
-        audit.Record(db, actor, "pass.reissued", eventId, nameof(Registration), r.Id.ToString(),
-            $"New access pass for {r.Name}{(voided > 0 ? "; the earlier pass is void" : "")}; emailed");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome.Success();
+            var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == eventId, token);
+            var voided = await passes.VoidAsync(db, r.Id, "Replaced by a reissued pass", token);
+            await db.SaveChangesAsync(token);
+            var (pass, passToken) = await passes.EnsureLiveAsync(db, r, token);
+            await mailer.QueuePassReissuedAsync(db, r, e, pass.Id, passToken, token);
+            audit.Record(db, actor, "pass.reissued", eventId, nameof(Registration), r.Id.ToString(),
+                $"New access pass for {r.Name}{(voided > 0 ? "; the earlier pass is void" : "")}; emailed");
+            await db.SaveChangesAsync(token);
+            return Outcome.Success();
+        }, ct);
     }
 }

@@ -43,10 +43,8 @@ public sealed class ErasePerson(IDbContextFactory<EventHubDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var actorId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct, async token =>
+        return await db.InTransactionAsync(async token =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
             var subjects = await PersonSubjects.FindAsync(db, email, token);
             if (subjects.User is { } account)
             {
@@ -90,9 +88,8 @@ public sealed class ErasePerson(IDbContextFactory<EventHubDbContext> dbFactory, 
 
             audit.Record(db, actor, "person.erased", null, "Person", hash, counts + (subjects.User is null ? "" : "; staff account deleted"));
             await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
             return Outcome<ErasureResult>.Success(new ErasureResult(counts, subjects.User is not null));
-        });
+        }, ct);
     }
 
     /// <summary>Deletes the staff account and its private notes; what it did stays, under "Erased user".</summary>

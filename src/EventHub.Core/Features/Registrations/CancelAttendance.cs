@@ -11,34 +11,35 @@ public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFact
     public async Task<Outcome> ExecuteAsync(string? token, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await AttendeeLinks.FindAsync(db, token, ct);
-        if (r is null)
+        return await db.InTransactionAsync(async c =>
         {
-            return Outcome.NotFound();
-        }
+            var r = await AttendeeLinks.FindAsync(db, token, c);
+            if (r is null)
+            {
+                return Outcome.NotFound();
+            }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!AttendeeRules.CanCancel(r, r.Event!, now))
-        {
-            return Outcome.Conflict($"This registration cannot be cancelled ({r.Status}).");
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!AttendeeRules.CanCancel(r, r.Event!, now))
+            {
+                return Outcome.Conflict($"This registration cannot be cancelled ({r.Status}).");
+            }
 
-        var wasApproved = r.Status == RegistrationStatus.Approved;
-        r.Status = RegistrationStatus.Cancelled;
-        r.CancelledAtUtc = now;
-        r.UpdatedAtUtc = now;
-        r.ConcurrencyStamp = Guid.NewGuid();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
-        await passes.VoidAsync(db, r.Id, "Cancelled by the attendee", ct);
-        if (wasApproved)
-        {
-            // The freed place goes to the first person on the waiting list.
-            await waitlist.ReleaseApprovedPlaceAsync(db, null, r.Event!, ct);
-        }
+            var wasApproved = r.Status == RegistrationStatus.Approved;
+            r.Status = RegistrationStatus.Cancelled;
+            r.CancelledAtUtc = now;
+            r.UpdatedAtUtc = now;
+            r.ConcurrencyStamp = Guid.NewGuid();
+            audit.Record(db, null, "registration.cancelled", r.EventId, nameof(Registration), r.Id.ToString(), $"{r.Name} cancelled{(wasApproved ? " (was approved; place given back)" : "")}");
+            await passes.VoidAsync(db, r.Id, "Cancelled by the attendee", c);
+            if (wasApproved)
+            {
+                // The freed place goes to the first person on the waiting list.
+                await waitlist.ReleaseApprovedPlaceAsync(db, null, r.Event!, c);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome.Success();
+            await db.SaveChangesAsync(c);
+            return Outcome.Success();
+        }, ct);
     }
 }

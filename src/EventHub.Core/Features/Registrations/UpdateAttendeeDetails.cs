@@ -17,77 +17,78 @@ public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> d
     public async Task<Outcome<bool>> ExecuteAsync(string? token, AttendeeDetailsForm form, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await AttendeeLinks.FindAsync(db, token, ct);
-        if (r is null)
+        return await db.InTransactionAsync(async c =>
         {
-            return Outcome<bool>.NotFound();
-        }
-
-        var e = r.Event!;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!AttendeeRules.CanEdit(r, e, now))
-        {
-            return Outcome<bool>.Conflict(now >= AttendeeRules.EditUntil(e) ? "Details can no longer be changed for this event." : "This registration can no longer be changed.");
-        }
-
-        var definition = await RegistrationFormDefinition.LoadAsync(db, e, ct);
-        var writeSecurity = definition.RequireSecurityData && (r.ProtectedSecurityData is null || form.ReplaceSecurityData);
-        if (RegistrationDetailsRules.Validate(form, definition, writeSecurity) is { Count: > 0 } errors)
-        {
-            return Outcome<bool>.Invalid(errors);
-        }
-
-        var before = (r.Name, r.OrganisationName, r.Position, Security: security.Unprotect(r.ProtectedSecurityData));
-        var answers = await db.RegistrationAnswers.Where(a => a.RegistrationId == r.Id).ToListAsync(ct);
-        RegistrationDetailsRules.Apply(db, r, form, definition, security, writeSecurity, answers);
-        var changed = new List<string>();
-        if (before.Name != r.Name)
-        {
-            changed.Add("name");
-        }
-
-        if (before.OrganisationName != r.OrganisationName)
-        {
-            changed.Add("organisation");
-        }
-
-        if (before.Position != r.Position)
-        {
-            changed.Add("position");
-        }
-
-        if (writeSecurity && before.Security != form.SecurityDetails)
-        {
-            changed.Add("security data");
-        }
-
-        r.UpdatedAtUtc = now;
-        r.ConcurrencyStamp = Guid.NewGuid();
-        var returned = r.Status == RegistrationStatus.Approved && changed.Count > 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (returned)
-        {
-            r.Status = RegistrationStatus.Pending;
-            r.ApprovedAtUtc = null;
-            r.DecidedAtUtc = null;
-            foreach (var approval in await db.RegistrationApprovals.Where(a => a.RegistrationId == r.Id && !a.Superseded).ToListAsync(ct))
+            var r = await AttendeeLinks.FindAsync(db, token, c);
+            if (r is null)
             {
-                approval.Superseded = true;
+                return Outcome<bool>.NotFound();
             }
 
-            var n = await db.AuditEntries.CountAsync(a => a.Action == ReturnedToVetting && a.SubjectId == r.Id.ToString(), ct) + 1;
-            audit.Record(db, null, ReturnedToVetting, e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} changed {string.Join(", ", changed)} after approval");
-            await mailer.QueueReturnedToVettingAsync(db, r, e, n, changed);
-            // The place is no longer held: it counts down and goes to the waiting list, like any freed place.
-            await waitlist.ReleaseApprovedPlaceAsync(db, null, e, ct);
-        }
-        else
-        {
-            audit.Record(db, null, "registration.details-changed", e.Id, nameof(Registration), r.Id.ToString(), changed.Count == 0 ? "other details" : string.Join(", ", changed));
-        }
+            var e = r.Event!;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!AttendeeRules.CanEdit(r, e, now))
+            {
+                return Outcome<bool>.Conflict(now >= AttendeeRules.EditUntil(e) ? "Details can no longer be changed for this event." : "This registration can no longer be changed.");
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<bool>.Success(returned);
+            var definition = await RegistrationFormDefinition.LoadAsync(db, e, c);
+            var writeSecurity = definition.RequireSecurityData && (r.ProtectedSecurityData is null || form.ReplaceSecurityData);
+            if (RegistrationDetailsRules.Validate(form, definition, writeSecurity) is { Count: > 0 } errors)
+            {
+                return Outcome<bool>.Invalid(errors);
+            }
+
+            var before = (r.Name, r.OrganisationName, r.Position, Security: security.Unprotect(r.ProtectedSecurityData));
+            var answers = await db.RegistrationAnswers.Where(a => a.RegistrationId == r.Id).ToListAsync(c);
+            RegistrationDetailsRules.Apply(db, r, form, definition, security, writeSecurity, answers);
+            var changed = new List<string>();
+            if (before.Name != r.Name)
+            {
+                changed.Add("name");
+            }
+
+            if (before.OrganisationName != r.OrganisationName)
+            {
+                changed.Add("organisation");
+            }
+
+            if (before.Position != r.Position)
+            {
+                changed.Add("position");
+            }
+
+            if (writeSecurity && before.Security != form.SecurityDetails)
+            {
+                changed.Add("security data");
+            }
+
+            r.UpdatedAtUtc = now;
+            r.ConcurrencyStamp = Guid.NewGuid();
+            var returned = r.Status == RegistrationStatus.Approved && changed.Count > 0;
+            if (returned)
+            {
+                r.Status = RegistrationStatus.Pending;
+                r.ApprovedAtUtc = null;
+                r.DecidedAtUtc = null;
+                foreach (var approval in await db.RegistrationApprovals.Where(a => a.RegistrationId == r.Id && !a.Superseded).ToListAsync(c))
+                {
+                    approval.Superseded = true;
+                }
+
+                var n = await db.AuditEntries.CountAsync(a => a.Action == ReturnedToVetting && a.SubjectId == r.Id.ToString(), c) + 1;
+                audit.Record(db, null, ReturnedToVetting, e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} changed {string.Join(", ", changed)} after approval");
+                await mailer.QueueReturnedToVettingAsync(db, r, e, n, changed);
+                // The place is no longer held: it counts down and goes to the waiting list, like any freed place.
+                await waitlist.ReleaseApprovedPlaceAsync(db, null, e, c);
+            }
+            else
+            {
+                audit.Record(db, null, "registration.details-changed", e.Id, nameof(Registration), r.Id.ToString(), changed.Count == 0 ? "other details" : string.Join(", ", changed));
+            }
+
+            await db.SaveChangesAsync(c);
+            return Outcome<bool>.Success(returned);
+        }, ct);
     }
 }

@@ -36,92 +36,93 @@ public sealed class CirculateReport(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.EventId == eventId, ct);
-        var e = await db.Events.AsNoTracking().Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId, ct);
-        if (report is null || e is null)
+        return await db.InTransactionAsync(async token =>
         {
-            return Outcome<CirculationResult>.NotFound();
-        }
+            var report = await db.Reports.SingleOrDefaultAsync(r => r.EventId == eventId, token);
+            var e = await db.Events.AsNoTracking().Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId, token);
+            if (report is null || e is null)
+            {
+                return Outcome<CirculationResult>.NotFound();
+            }
 
-        var open = await findings.GetOpenFindingsAsync(report.Id, ct);
-        if (PreviewCirculation.Blockers(report.Status, open.Count, request.Audiences.Count) is { Count: > 0 } blockers)
-        {
-            return Outcome<CirculationResult>.Invalid("", string.Join(" ", blockers));
-        }
+            var open = await findings.GetOpenFindingsAsync(report.Id, token);
+            if (PreviewCirculation.Blockers(report.Status, open.Count, request.Audiences.Count) is { Count: > 0 } blockers)
+            {
+                return Outcome<CirculationResult>.Invalid("", string.Join(" ", blockers));
+            }
 
-        var resolution = await CirculationAudiences.ResolveAsync(db, report, request.Audiences, ct);
-        if (resolution.Recipients.Count == 0)
-        {
-            return Outcome<CirculationResult>.Invalid("", resolution.AlreadyReceived.Count > 0
-                ? $"Everyone in the chosen audience ({resolution.AlreadyReceived.Count}) has already received the report."
-                : "No one in the chosen audience has an email address: nothing to send.");
-        }
+            var resolution = await CirculationAudiences.ResolveAsync(db, report, request.Audiences, token);
+            if (resolution.Recipients.Count == 0)
+            {
+                return Outcome<CirculationResult>.Invalid("", resolution.AlreadyReceived.Count > 0
+                    ? $"Everyone in the chosen audience ({resolution.AlreadyReceived.Count}) has already received the report."
+                    : "No one in the chosen audience has an email address: nothing to send.");
+            }
 
-        if (resolution.Recipients.Count != request.ExpectedRecipients)
-        {
-            return Outcome<CirculationResult>.Conflict(
-                $"The audience changed since you checked it: it is now {resolution.Recipients.Count} recipient{(resolution.Recipients.Count == 1 ? "" : "s")}, not {request.ExpectedRecipients}. Nothing was sent; review the list and confirm again.");
-        }
+            if (resolution.Recipients.Count != request.ExpectedRecipients)
+            {
+                return Outcome<CirculationResult>.Conflict(
+                    $"The audience changed since you checked it: it is now {resolution.Recipients.Count} recipient{(resolution.Recipients.Count == 1 ? "" : "s")}, not {request.ExpectedRecipients}. Nothing was sent; review the list and confirm again.");
+            }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var circulation = new ReportCirculation
-        {
-            Id = Guid.CreateVersion7(),
-            ReportId = report.Id,
-            VersionNumber = report.CurrentVersion,
-            Audiences = request.Audiences.Distinct().Order().ToList(),
-            AtUtc = now,
-            ByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
-            ByName = actor.Identity?.Name,
-        };
-        db.ReportCirculations.Add(circulation);
-
-        var references = await NewReferencesAsync(db, resolution.Recipients.Count, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        for (var i = 0; i < resolution.Recipients.Count; i++)
-        {
-            var candidate = resolution.Recipients[i];
-            var recipient = new CirculationRecipient
+            var now = clock.GetUtcNow().UtcDateTime;
+            var circulation = new ReportCirculation
             {
                 Id = Guid.CreateVersion7(),
-                CirculationId = circulation.Id,
-                Name = candidate.Name,
-                Email = candidate.Email.Trim(),
-                Reference = references[i],
-                RegistrationId = candidate.RegistrationId,
+                ReportId = report.Id,
+                VersionNumber = report.CurrentVersion,
+                Audiences = request.Audiences.Distinct().Order().ToList(),
+                AtUtc = now,
+                ByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
+                ByName = actor.Identity?.Name,
             };
-            circulation.Recipients.Add(recipient);
-            var email = await mailer.QueueAsync(db, report, e, recipient, circulation.Id, attempt: 1);
-            recipient.OutboundEmailId = email.Id;
-        }
+            db.ReportCirculations.Add(circulation);
 
-        var first = report.Status == ReportStatus.Approved;
-        report.Status = ReportStatus.Circulated;
-        report.CirculatedAtUtc ??= now;
-        report.UpdatedAtUtc = now;
-        report.ConcurrencyStamp = Guid.NewGuid();
-        audit.Record(db, actor, "report.circulated", eventId, nameof(ReportCirculation), circulation.Id.ToString(),
-            $"Version {report.CurrentVersion} sent to {resolution.Recipients.Count} recipient(s) ({string.Join(", ", circulation.Audiences.Select(CirculationAudiences.Describe))}){(first ? "" : "; a further circulation")}.");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return Outcome<CirculationResult>.Conflict("The report changed at the same moment (a save or a review). Nothing was sent; reload and check it again.");
-        }
+            var references = await NewReferencesAsync(db, resolution.Recipients.Count, token);
+            for (var i = 0; i < resolution.Recipients.Count; i++)
+            {
+                var candidate = resolution.Recipients[i];
+                var recipient = new CirculationRecipient
+                {
+                    Id = Guid.CreateVersion7(),
+                    CirculationId = circulation.Id,
+                    Name = candidate.Name,
+                    Email = candidate.Email.Trim(),
+                    Reference = references[i],
+                    RegistrationId = candidate.RegistrationId,
+                };
+                circulation.Recipients.Add(recipient);
+                var email = await mailer.QueueAsync(db, report, e, recipient, circulation.Id, attempt: 1);
+                recipient.OutboundEmailId = email.Id;
+            }
 
-        // Retention: the rapporteurs' private notes are needed only until the report goes out.
-        var erased = await db.ReportNotes.Where(n => n.EventId == eventId).ExecuteDeleteAsync(ct);
-        if (erased > 0)
-        {
-            audit.Record(db, actor, "report.notes-erased", eventId, nameof(ReportNote), null, $"{erased} rapporteur note(s) erased on circulation.");
-            await db.SaveChangesAsync(ct);
-        }
+            var first = report.Status == ReportStatus.Approved;
+            report.Status = ReportStatus.Circulated;
+            report.CirculatedAtUtc ??= now;
+            report.UpdatedAtUtc = now;
+            report.ConcurrencyStamp = Guid.NewGuid();
+            audit.Record(db, actor, "report.circulated", eventId, nameof(ReportCirculation), circulation.Id.ToString(),
+                $"Version {report.CurrentVersion} sent to {resolution.Recipients.Count} recipient(s) ({string.Join(", ", circulation.Audiences.Select(CirculationAudiences.Describe))}){(first ? "" : "; a further circulation")}.");
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await db.Database.RollbackTransactionAsync(CancellationToken.None);
+                return Outcome<CirculationResult>.Conflict("The report changed at the same moment (a save or a review). Nothing was sent; reload and check it again.");
+            }
 
-        await transaction.CommitAsync(ct);
-        return Outcome<CirculationResult>.Success(new CirculationResult(circulation.Id, resolution.Recipients.Count, erased));
+            // Retention: the rapporteurs' private notes are needed only until the report goes out.
+            var erased = await db.ReportNotes.Where(n => n.EventId == eventId).ExecuteDeleteAsync(token);
+            if (erased > 0)
+            {
+                audit.Record(db, actor, "report.notes-erased", eventId, nameof(ReportNote), null, $"{erased} rapporteur note(s) erased on circulation.");
+                await db.SaveChangesAsync(token);
+            }
+
+            return Outcome<CirculationResult>.Success(new CirculationResult(circulation.Id, resolution.Recipients.Count, erased));
+        }, ct);
     }
 
     /// <summary>Fresh references, unique among themselves and against every reference already issued.</summary>

@@ -54,65 +54,68 @@ public sealed class InviteStaffMember(
             return Outcome<string>.Invalid(errors);
         }
 
-        // In a Blazor circuit this scoped context outlives one click: start each invitation from a clean slate.
-        db.ChangeTracker.Clear();
         var email = form.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
+        // In a Blazor circuit this scoped context outlives one click: InTransactionAsync starts each invitation (and each
+        // retry of it) from a clean slate. UserManager's store works on this same scoped context, so the account, its
+        // role, the outbox email and the audit entry commit together, and a retry redoes them all.
+        return await db.InTransactionAsync(async token =>
         {
-            return Outcome<string>.Invalid(nameof(form.Email), $"{email} already has an account.");
-        }
-
-        Organisation? organisation = null;
-        if (form.OrganisationId is { } orgId)
-        {
-            organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == orgId, ct);
-            if (organisation is null)
+            if (await users.FindByEmailAsync(email) is not null)
             {
-                return Outcome<string>.Invalid(nameof(form.OrganisationId), "That organisation does not exist.");
+                return Outcome<string>.Invalid(nameof(form.Email), $"{email} already has an account.");
             }
-        }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var user = new ApplicationUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = form.DisplayName!.Trim(),
-            OrganisationId = organisation?.Id,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            return Outcome<string>.Invalid(nameof(form.Email), string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
-
-        if (form.MakeAdministrator)
-        {
-            await users.AddToRoleAsync(user, Roles.Administrator);
-        }
-
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var link = links.Absolute($"Account/ResetPassword?code={code}");
-        var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
-        {
-            [nameof(ActionEmail.Title)] = "You have been invited to EventHub",
-            [nameof(ActionEmail.Organisation)] = organisation?.Name,
-            [nameof(ActionEmail.Greeting)] = $"Dear {user.DisplayName},",
-            [nameof(ActionEmail.Paragraphs)] = new[]
+            Organisation? organisation = null;
+            if (form.OrganisationId is { } orgId)
             {
-                $"{actor.Identity?.Name} has created an EventHub account for you{(organisation is null ? "" : $" at {organisation.Name}")}. EventHub is where your team prepares closed-door meetings: invitations, vetting, the door and the report.",
-                $"Choose your password to start; your sign-in name is {email}. Passwords need at least 12 characters.",
-            },
-            [nameof(ActionEmail.ActionUrl)] = link,
-            [nameof(ActionEmail.ActionLabel)] = "Choose my password",
-        });
-        outbox.Queue(db, new EmailToQueue($"staff-invitation:{user.Id}", email, user.DisplayName, "You have been invited to EventHub", body));
-        audit.Record(db, actor, "staff.invited", null, nameof(ApplicationUser), user.Id, $"{email}{(form.MakeAdministrator ? " (Administrator)" : "")}");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Outcome<string>.Success(user.Id);
+                organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == orgId, token);
+                if (organisation is null)
+                {
+                    return Outcome<string>.Invalid(nameof(form.OrganisationId), "That organisation does not exist.");
+                }
+            }
+
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = form.DisplayName!.Trim(),
+                OrganisationId = organisation?.Id,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                await db.Database.RollbackTransactionAsync(token);
+                return Outcome<string>.Invalid(nameof(form.Email), string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            if (form.MakeAdministrator)
+            {
+                await users.AddToRoleAsync(user, Roles.Administrator);
+            }
+
+            var resetToken = await users.GeneratePasswordResetTokenAsync(user);
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(resetToken));
+            var link = links.Absolute($"Account/ResetPassword?code={code}");
+            var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
+            {
+                [nameof(ActionEmail.Title)] = "You have been invited to EventHub",
+                [nameof(ActionEmail.Organisation)] = organisation?.Name,
+                [nameof(ActionEmail.Greeting)] = $"Dear {user.DisplayName},",
+                [nameof(ActionEmail.Paragraphs)] = new[]
+                {
+                    $"{actor.Identity?.Name} has created an EventHub account for you{(organisation is null ? "" : $" at {organisation.Name}")}. EventHub is where your team prepares closed-door meetings: invitations, vetting, the door and the report.",
+                    $"Choose your password to start; your sign-in name is {email}. Passwords need at least 12 characters.",
+                },
+                [nameof(ActionEmail.ActionUrl)] = link,
+                [nameof(ActionEmail.ActionLabel)] = "Choose my password",
+            });
+            outbox.Queue(db, new EmailToQueue($"staff-invitation:{user.Id}", email, user.DisplayName, "You have been invited to EventHub", body));
+            audit.Record(db, actor, "staff.invited", null, nameof(ApplicationUser), user.Id, $"{email}{(form.MakeAdministrator ? " (Administrator)" : "")}");
+            await db.SaveChangesAsync(token);
+            return Outcome<string>.Success(user.Id);
+        }, ct);
     }
 }
