@@ -30,7 +30,8 @@ public static class DbContextOptionsBuilderExtensions
                     Directory.CreateDirectory(directory);
                 }
 
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.Sqlite"));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.Sqlite"))
+                    .AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(connectionString, o => o.MigrationsAssembly("EventHub.Migrations.SqlServer").EnableRetryOnFailure());
