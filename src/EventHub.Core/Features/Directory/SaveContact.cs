@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Directory;
 
 /// <summary>An expert as an organiser types it, in the form or in one row of an imported file.</summary>
-public sealed partial class ContactForm : IValidatableObject
+public sealed class ContactForm : IValidatableObject
 {
     public Guid? Id { get; set; }
 
@@ -55,7 +54,7 @@ public sealed partial class ContactForm : IValidatableObject
         }
     }
 
-    public static bool IsEmail(string email) => email.Length <= 320 && EmailPattern().IsMatch(email);
+    public static bool IsEmail(string email) => EmailAddresses.IsValid(email);
 
     public static List<string> SplitTags(string? text) =>
         (text ?? "").Split(['|', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -92,10 +91,6 @@ public sealed partial class ContactForm : IValidatableObject
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    // One address, no display name, a dot in the domain: what an invitation can be sent to.
-    [GeneratedRegex(@"^[^@\s<>(),;:""\[\]\\]+@[^@\s<>(),;:""\[\]\\]+\.[^@\s<>(),;:""\[\]\\.]{2,}$")]
-    private static partial Regex EmailPattern();
 }
 
 /// <summary>Turning do-not-contact on or off: stamps when, and audits who.</summary>

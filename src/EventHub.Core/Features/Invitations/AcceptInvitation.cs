@@ -10,7 +10,7 @@ namespace EventHub.Core.Features.Invitations;
 public sealed class AcceptForm : RegistrationDetailsForm
 {
     [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address.")]
     [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 

@@ -13,7 +13,7 @@ public sealed class NominationForm
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter your colleague's email address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address.")]
     [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 

@@ -9,7 +9,7 @@ namespace EventHub.Core.Features.Registrations;
 public sealed class RequestForm : RegistrationDetailsForm
 {
     [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address.")]
     [StringLength(320, ErrorMessage = "The email can be at most 320 characters.")]
     public string? Email { get; set; }
 

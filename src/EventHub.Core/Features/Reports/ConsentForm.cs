@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class ConsentForm
     [StringLength(300, ErrorMessage = "The name can be at most 300 characters.")]
     public string? Name { get; set; }
 
-    [EmailAddress(ErrorMessage = "Enter a valid email address, e.g. name@example.org.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address, e.g. name@example.org.")]
     [StringLength(256, ErrorMessage = "The email can be at most 256 characters.")]
     public string? Email { get; set; }
 

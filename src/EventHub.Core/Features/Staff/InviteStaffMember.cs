@@ -20,7 +20,7 @@ public sealed class StaffInvitationForm
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter the staff member's email.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address.")]
     [StringLength(256, ErrorMessage = "The email can be at most 256 characters.")]
     public string? Email { get; set; }
 

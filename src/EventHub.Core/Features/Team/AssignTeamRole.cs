@@ -12,7 +12,7 @@ namespace EventHub.Core.Features.Team;
 public sealed class TeamRoleForm
 {
     [Required(ErrorMessage = "Enter the staff member's email.")]
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [DeliverableEmail(ErrorMessage = "Enter a valid email address.")]
     public string? Email { get; set; }
 
     public EventRole Role { get; set; } = EventRole.Vetter;
