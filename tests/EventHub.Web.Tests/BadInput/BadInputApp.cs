@@ -20,7 +20,7 @@ namespace EventHub.Web.Tests.BadInput;
 /// foundation who can log in. Each test makes its own event, so tests of a class share the app but not their rows.
 /// Rate limits are lifted: these tests post many times from one address.
 /// </summary>
-public sealed class BadInputApp : IAsyncLifetime
+public class BadInputApp : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
     public const string AdminEmail = "admin@example.org";
@@ -56,16 +56,24 @@ public sealed class BadInputApp : IAsyncLifetime
     public ClaimsPrincipal Admin { get; private set; } = null!;
     public ClaimsPrincipal Organiser { get; private set; } = null!;
 
+    /// <summary>Whether the app listens on a loopback port (Kestrel parses the request line, as in production) rather than in memory.</summary>
+    protected virtual bool RealServer => false;
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = EventHubAppFactory.Create(Database, settings: new Dictionary<string, string?>
+        App = EventHubAppFactory.Create(Database, realServer: RealServer, settings: new Dictionary<string, string?>
         {
             ["RateLimits:PersonalLinkPerMinute"] = "100000",
             ["RateLimits:LoginPerMinute"] = "100000",
             ["Documents:Directory"] = DocumentsDirectory,
             ["Documents:MaxFileMegabytes"] = "1",
         });
+        if (RealServer)
+        {
+            App.UseRealServer();
+        }
+
         Kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
         Admin = TestUsers.Principal(await App.CreateUserAsync(AdminEmail, Password, administrator: true), administrator: true);
         Organiser = TestUsers.Principal(await App.CreateUserAsync(OrganiserEmail, Password, Kas.Id));
@@ -151,7 +159,9 @@ public sealed class BadInputApp : IAsyncLifetime
 
     public Task<HttpClient> StaffAsync(string email = OrganiserEmail) => StaffLogin.ClientAsync(App, email, Password);
 
-    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => RealServer
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(App.BaseUrl) }
+        : App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
@@ -188,4 +198,10 @@ public sealed class BadInputApp : IAsyncLifetime
 
         return messages;
     }
+}
+
+/// <summary>The same app listening on a loopback port: for addresses only a real server sees as sent (NUL, 10 KB paths).</summary>
+public sealed class BadInputServer : BadInputApp
+{
+    protected override bool RealServer => true;
 }
