@@ -16,6 +16,16 @@ public static class EventTime
 
     public static IReadOnlyList<string> ZoneIds => Zones.Ids;
 
+    /// <summary>
+    /// The years a wall-clock time typed into a form may fall in. Outside them it is a typo (0025, 20250), and near
+    /// DateTime's ends the conversion to UTC would overflow: check before calling <see cref="ToUtc"/>.
+    /// </summary>
+    public const int FirstYear = 2000, LastYear = 2100;
+
+    public static bool IsPlausible(DateTime local) => local.Year is >= FirstYear and <= LastYear;
+
+    public static string ImplausibleMessage => $"Enter a date between the years {FirstYear} and {LastYear}.";
+
     /// <summary>Converts a wall-clock time in the zone to UTC; null when that local time does not exist (skipped by a daylight-saving change).</summary>
     public static DateTime? ToUtc(DateTime local, string timeZoneId)
     {

@@ -29,7 +29,7 @@ public sealed class EventForm : IValidatableObject
     [StringLength(500, ErrorMessage = "The venue can be at most 500 characters.")]
     public string? Venue { get; set; }
 
-    [Range(1, 100_000, ErrorMessage = "Capacity must be at least 1.")]
+    [Range(1, 100_000, ErrorMessage = "Capacity must be between 1 and 100,000.")]
     public int Capacity { get; set; } = 35;
 
     [StringLength(300, ErrorMessage = "The host name can be at most 300 characters.")]
@@ -51,12 +51,29 @@ public sealed class EventForm : IValidatableObject
     {
         if (!string.IsNullOrWhiteSpace(TimeZoneId) && !EventTime.IsKnownZone(TimeZoneId))
         {
-            yield return new ValidationResult($"'{TimeZoneId}' is not a known time zone; use an IANA name such as Europe/Brussels.", [nameof(TimeZoneId)]);
+            // Echo what was typed only while it is short enough to read.
+            var what = TimeZoneId.Length <= 64 ? $"'{TimeZoneId}'" : "That";
+            yield return new ValidationResult($"{what} is not a known time zone; use an IANA name such as Europe/Brussels.", [nameof(TimeZoneId)]);
             yield break;
         }
 
         if (StartsLocal is null || EndsLocal is null || string.IsNullOrWhiteSpace(TimeZoneId))
         {
+            yield break;
+        }
+
+        if (!EventTime.IsPlausible(StartsLocal.Value) || !EventTime.IsPlausible(EndsLocal.Value))
+        {
+            if (!EventTime.IsPlausible(StartsLocal.Value))
+            {
+                yield return new ValidationResult(EventTime.ImplausibleMessage, [nameof(StartsLocal)]);
+            }
+
+            if (!EventTime.IsPlausible(EndsLocal.Value))
+            {
+                yield return new ValidationResult(EventTime.ImplausibleMessage, [nameof(EndsLocal)]);
+            }
+
             yield break;
         }
 

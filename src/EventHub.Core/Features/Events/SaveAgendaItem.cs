@@ -45,7 +45,12 @@ public sealed class SaveAgendaItem(IDbContextFactory<EventHubDbContext> dbFactor
 
         var errors = RequestValidation.Validate(form)?.ToDictionary() ?? [];
         DateTime? startUtc = null, endUtc = null;
-        if (form.StartsLocal is { } startLocal)
+        // The event lies within the plausible years, so a time outside them is not during it (and would not convert to UTC).
+        if (form.StartsLocal is { } implausibleStart && !EventTime.IsPlausible(implausibleStart))
+        {
+            errors[nameof(form.StartsLocal)] = ["The item must start during the event."];
+        }
+        else if (form.StartsLocal is { } startLocal)
         {
             startUtc = EventTime.ToUtc(startLocal, entity.TimeZoneId);
             if (startUtc is null)
@@ -58,7 +63,11 @@ public sealed class SaveAgendaItem(IDbContextFactory<EventHubDbContext> dbFactor
             }
         }
 
-        if (form.EndsLocal is { } endLocal)
+        if (form.EndsLocal is { } implausibleEnd && !EventTime.IsPlausible(implausibleEnd))
+        {
+            errors[nameof(form.EndsLocal)] = [implausibleEnd.Year > EventTime.LastYear ? "The item must end by the end of the event." : "The item must end after it starts."];
+        }
+        else if (form.EndsLocal is { } endLocal)
         {
             endUtc = EventTime.ToUtc(endLocal, entity.TimeZoneId);
             if (endUtc is null)

@@ -40,7 +40,11 @@ public sealed class SaveRegistrationSettings(IDbContextFactory<EventHubDbContext
 
         var errors = RequestValidation.Validate(form)?.ToDictionary() ?? [];
         DateTime? cutoffUtc = null;
-        if (form.EditCutoffLocal is { } local)
+        if (form.EditCutoffLocal is { } implausible && !EventTime.IsPlausible(implausible))
+        {
+            errors[nameof(form.EditCutoffLocal)] = [EventTime.ImplausibleMessage];
+        }
+        else if (form.EditCutoffLocal is { } local)
         {
             cutoffUtc = EventTime.ToUtc(local, e.TimeZoneId);
             if (cutoffUtc is null)

@@ -39,7 +39,7 @@ public sealed class ReminderRuleForm : IValidatableObject
     public string? Subject { get; set; }
 
     [Required(ErrorMessage = "Enter the message.")]
-    [StringLength(20_000)]
+    [StringLength(20_000, ErrorMessage = "The message can be at most 20,000 characters.")]
     public string? Message { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -94,7 +94,11 @@ public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFact
 
         DateTime? sendAtUtc = null;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (form.Kind == ReminderKind.OneOff && form.SendAtLocal is { } local)
+        if (form.Kind == ReminderKind.OneOff && form.SendAtLocal is { } implausible && !EventTime.IsPlausible(implausible))
+        {
+            errors[nameof(form.SendAtLocal)] = [EventTime.ImplausibleMessage];
+        }
+        else if (form.Kind == ReminderKind.OneOff && form.SendAtLocal is { } local)
         {
             sendAtUtc = EventTime.ToUtc(local, e.TimeZoneId);
             if (sendAtUtc is null)
