@@ -20,9 +20,11 @@ public sealed class OrganisationForm : IValidatableObject
     public string? Acronym { get; set; }
 
     /// <summary>One alias per line.</summary>
+    [StringLength(4000, ErrorMessage = "The aliases can be at most 4,000 characters.")]
     public string? Aliases { get; set; }
 
     /// <summary>Email domains, one per line or separated by commas (e.g. kas.de).</summary>
+    [StringLength(4000, ErrorMessage = "The email domains can be at most 4,000 characters.")]
     public string? EmailDomains { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -74,6 +74,8 @@ public sealed record RegistrationFormDefinition(IReadOnlyList<RegistrationQuesti
 /// <summary>Validates the shared fields against the event's form, and writes them onto a registration.</summary>
 public static class RegistrationDetailsRules
 {
+    public const int MaxShortAnswer = 500, MaxLongAnswer = 4000;
+
     /// <summary>Field-level errors (data annotations, questions, security fields); empty when valid.</summary>
     /// <param name="securityRequired">False when security data is already on file and the person does not replace it.</param>
     public static Dictionary<string, string[]> Validate(RegistrationDetailsForm form, RegistrationFormDefinition definition, bool securityRequired)
@@ -96,8 +98,8 @@ public static class RegistrationDetailsRules
             var chosen = Split(answer);
             var valid = q.Kind switch
             {
-                QuestionKind.ShortText => answer.Length <= 500,
-                QuestionKind.LongText => answer.Length <= 4000,
+                QuestionKind.ShortText => answer.Length <= MaxShortAnswer,
+                QuestionKind.LongText => answer.Length <= MaxLongAnswer,
                 QuestionKind.SingleChoice => chosen.Count == 1 && q.Options.Contains(chosen[0]),
                 QuestionKind.MultipleChoice => chosen.All(q.Options.Contains),
                 QuestionKind.YesNo => answer is "Yes" or "No",
@@ -105,7 +107,9 @@ public static class RegistrationDetailsRules
             };
             if (!valid)
             {
-                errors[field] = [q.Kind is QuestionKind.ShortText or QuestionKind.LongText ? "The answer is too long." : $"Choose one of the options for “{q.Label}”."];
+                errors[field] = [q.Kind is QuestionKind.ShortText or QuestionKind.LongText
+                    ? $"The answer can be at most {(q.Kind == QuestionKind.ShortText ? MaxShortAnswer : MaxLongAnswer):N0} characters."
+                    : $"Choose one of the options for “{q.Label}”."];
             }
         }
 

@@ -41,7 +41,7 @@ public sealed class SaveRegistrationQuestion(IDbContextFactory<EventHubDbContext
 
         var errors = RequestValidation.Validate(form)?.ToDictionary() ?? [];
         var options = form.OptionList;
-        if (form.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice && options.Count < 2)
+        if (form.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice && options.Count < 2 && !errors.ContainsKey(nameof(form.Options)))
         {
             errors[nameof(form.Options)] = ["Enter at least two options, one per line."];
         }
