@@ -81,19 +81,26 @@ public static class DocumentRules
             return (null, "The file has no name.");
         }
 
-        if (name.Contains('/') || name.Contains('\\') || name.Contains("..") || name.Contains(':'))
+        // Bidirectional overrides and isolates make "report\u202Efdp.exe" read as "reportexe.pdf" in the list and the download.
+        const string notAllowed = "The file name contains characters that are not allowed; rename the file and upload it again.";
+        if (name.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
         {
-            return (null, $"The file name “{name}” contains a path or “..”; rename the file to a plain name and upload it again.");
-        }
-
-        if (name.Any(char.IsControl) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-        {
-            return (null, "The file name contains characters that are not allowed; rename the file and upload it again.");
+            return (null, notAllowed);
         }
 
         if (name.Length > 200)
         {
             return (null, "The file name is longer than 200 characters; rename the file and upload it again.");
+        }
+
+        if (name.Contains('/') || name.Contains('\\') || name.Contains("..") || name.Contains(':'))
+        {
+            return (null, $"The file name “{name}” contains a path or “..”; rename the file to a plain name and upload it again.");
+        }
+
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            return (null, notAllowed);
         }
 
         return (name, null);
@@ -123,7 +130,14 @@ public static class DocumentRules
             _ => false,
         };
         content.Position = 0;
-        return ok ? null : $"The file “{fileName}” is not a real {extension.TrimStart('.').ToUpperInvariant()} file (its content does not match its name). Save it again as {extension} and upload it again.";
+        if (ok)
+        {
+            return null;
+        }
+
+        return extension == ".txt"
+            ? $"The file “{fileName}” is not a real TXT file: it is not UTF-8 text (it may be saved as Windows-1252 or UTF-16, or not be text). Save it as UTF-8 text and upload it again."
+            : $"The file “{fileName}” is not a real {extension.TrimStart('.').ToUpperInvariant()} file (its content does not match its name). Save it again as {extension} and upload it again.";
     }
 
     private static bool IsOfficePackage(Stream content, string folder)
