@@ -16,6 +16,7 @@ public sealed record DoorSearchHit(Guid RegistrationId, string Name, string? Org
 public sealed class SearchDoorList(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization)
 {
     public const int MaxHits = 20;
+    public const int MaxQueryLength = 200;
 
     public async Task<Outcome<IReadOnlyList<DoorSearchHit>>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, string? query, bool everyone = false, CancellationToken ct = default)
     {
@@ -30,8 +31,15 @@ public sealed class SearchDoorList(IDbContextFactory<EventHubDbContext> dbFactor
             return Outcome<IReadOnlyList<DoorSearchHit>>.Invalid("query", "Type at least two letters of the name.");
         }
 
-        // LIKE wildcards typed at the door are taken literally.
-        var pattern = "%" + q.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        if (q.Length > MaxQueryLength)
+        {
+            return Outcome<IReadOnlyList<DoorSearchHit>>.Invalid("query", $"A name search can be at most {MaxQueryLength} characters.");
+        }
+
+        // LIKE wildcards typed at the door are taken literally. Lower-cased on both sides for Latin names; also as typed,
+        // because SQLite's lower() and LIKE fold only ASCII: "Παπαδόπουλος" must find Παπαδόπουλος there too.
+        var pattern = Contains(q.ToLowerInvariant());
+        var asTyped = Contains(q);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId);
         if (!everyone)
@@ -40,7 +48,8 @@ public sealed class SearchDoorList(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         var hits = await rows
-            .Where(r => EF.Functions.Like(r.Name.ToLower(), pattern, "\\") || (r.OrganisationName != null && EF.Functions.Like(r.OrganisationName.ToLower(), pattern, "\\")))
+            .Where(r => EF.Functions.Like(r.Name.ToLower(), pattern, "\\") || EF.Functions.Like(r.Name, asTyped, "\\")
+                        || (r.OrganisationName != null && (EF.Functions.Like(r.OrganisationName.ToLower(), pattern, "\\") || EF.Functions.Like(r.OrganisationName, asTyped, "\\"))))
             .OrderBy(r => r.Name)
             .Take(MaxHits)
             .Select(r => new DoorSearchHit(r.Id, r.Name, r.OrganisationName, r.Status,
@@ -48,4 +57,6 @@ public sealed class SearchDoorList(IDbContextFactory<EventHubDbContext> dbFactor
             .ToListAsync(ct);
         return Outcome<IReadOnlyList<DoorSearchHit>>.Success(hits);
     }
+
+    private static string Contains(string text) => "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
