@@ -69,7 +69,7 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
 
         // Each message stands in the same column as the field that caused it.
         var capacityField = Page.Locator("div.col-md-4", new() { Has = Page.Locator("#capacity") });
-        await Assertions.Expect(capacityField.Locator(".validation-message")).ToHaveTextAsync("Capacity must be at least 1.");
+        await Assertions.Expect(capacityField.Locator(".validation-message")).ToHaveTextAsync("Capacity must be between 1 and 100,000.");
         await Page.GetByLabel("Capacity").FillAsync("35");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create event", Exact = true }).ClickAsync();
         var zoneField = Page.Locator("div.col-md-4", new() { Has = Page.Locator("#timezone") });

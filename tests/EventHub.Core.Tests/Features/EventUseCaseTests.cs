@@ -48,7 +48,7 @@ public sealed class EventUseCaseTests
         yield return ["Title", (Action<EventForm>)(f => f.Title = " "), "Enter a title."];
         yield return ["EndsLocal", (Action<EventForm>)(f => f.EndsLocal = f.StartsLocal!.Value.AddHours(-1)), "The end must be after the start."];
         yield return ["EndsLocal", (Action<EventForm>)(f => f.EndsLocal = f.StartsLocal), "The end must be after the start."];
-        yield return ["Capacity", (Action<EventForm>)(f => f.Capacity = 0), "Capacity must be at least 1."];
+        yield return ["Capacity", (Action<EventForm>)(f => f.Capacity = 0), "Capacity must be between 1 and 100,000."];
         yield return ["TimeZoneId", (Action<EventForm>)(f => f.TimeZoneId = "Europe/Atlantis"), "'Europe/Atlantis' is not a known time zone; use an IANA name such as Europe/Brussels."];
         yield return ["StartsLocal", (Action<EventForm>)(f => { f.StartsLocal = new DateTime(2027, 3, 28, 2, 30, 0); f.EndsLocal = new DateTime(2027, 3, 28, 5, 0, 0); }), "That start time does not exist in this time zone (the clocks skip it for summer time)."];
     }
