@@ -68,6 +68,8 @@ public class BadInputApp : IAsyncLifetime
             ["RateLimits:LoginPerMinute"] = "100000",
             ["Documents:Directory"] = DocumentsDirectory,
             ["Documents:MaxFileMegabytes"] = "1",
+            // No Hangfire server, also on a real port: its state is process-wide and other test classes run alongside.
+            ["Jobs:RunServer"] = "false",
         });
         if (RealServer)
         {
