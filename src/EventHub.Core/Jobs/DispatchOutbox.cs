@@ -50,7 +50,21 @@ public sealed class DispatchOutbox(
                         continue;
                     }
 
-                    var result = await session.SendAsync(mimeFactory.Create(email), ct);
+                    MimeKit.MimeMessage message;
+                    try
+                    {
+                        message = mimeFactory.Create(email);
+                    }
+                    catch (MimeKit.ParseException ex)
+                    {
+                        // An address no relay can take (a row written before addresses were checked, e.g. "a b@example.org"):
+                        // it fails alone, named, instead of throwing the batch back to be claimed and thrown again.
+                        await MarkFailedAsync(email, token, $"The address “{email.ToAddress}” cannot be used: {ex.Message}");
+                        failed++;
+                        continue;
+                    }
+
+                    var result = await session.SendAsync(message, ct);
                     switch (result.Outcome)
                     {
                         case DeliveryOutcome.Delivered:

@@ -180,6 +180,38 @@ public sealed class TeamAndInvitationBadInputTests(BadInputApp fixture) : IClass
     }
 
     [Theory]
+    [InlineData("a b@example.org")]
+    [InlineData("<script>@example.org")]
+    [InlineData("a@b@example.org")]
+    [InlineData("ana@example.org\r\nBcc: everyone@example.org")]
+    public async Task An_expert_whose_stored_address_cannot_be_mailed_fails_alone_with_the_address_named_and_the_others_are_sent(string address)
+    {
+        // A directory row written before addresses were checked as they are now (the form and the import refuse these).
+        var eventId = await fixture.NewEventAsync();
+        var good = await fixture.RunAsync<SaveContact, Outcome<Guid>>(u => u.ExecuteAsync(fixture.Organiser, new ContactForm { DirectoryOrganisationId = fixture.Kas.Id, Name = "Ana Lima", Email = UniqueEmail("ana") }));
+        var legacy = await fixture.WithDbAsync(async db =>
+        {
+            var c = new Contact { Id = Guid.NewGuid(), DirectoryOrganisationId = fixture.Kas.Id, Name = "Jonas Berg", Email = address, NormalizedEmail = Contact.Normalize(address), CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+            db.Contacts.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        var invited = await fixture.RunAsync<InviteExperts, Outcome<InviteResult>>(u => u.ExecuteAsync(fixture.Organiser, eventId, new InviteForm { ContactIds = [legacy, good.Value] }));
+        Assert.Equal(2, invited.Value!.Invited);
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DispatchOutbox>().ExecuteAsync(CancellationToken.None);
+        }
+
+        var rows = await fixture.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(m => m.EventId == eventId).ToListAsync());
+        var failed = Assert.Single(rows, m => m.Status == OutboundEmailStatus.Failed);
+        Assert.Contains(address.Trim(), failed.LastError);
+        Assert.Single(rows, m => m.Status == OutboundEmailStatus.Sent);
+        Assert.Equal(InvitationStatus.Bounced, await fixture.WithDbAsync(db => db.Invitations.Where(i => i.ContactId == legacy).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Theory]
     [InlineData(nameof(RegistrationQuestionForm.Label), "at most 500 characters")]
     [InlineData(nameof(RegistrationQuestionForm.Options), "at most 4,000 characters")]
     public async Task A_100_KB_registration_question_is_refused_with_its_limit(string field, string message)
