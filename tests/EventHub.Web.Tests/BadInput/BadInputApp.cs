@@ -138,6 +138,35 @@ public class BadInputApp : IAsyncLifetime
         return (token, invitationId);
     }
 
+    /// <summary>A registration written directly (as vetting would leave it), for tests about what comes after.</summary>
+    public Task<Guid> RegistrationAsync(Guid eventId, RegistrationStatus status, string name = "Ana Lima", RegistrationSource source = RegistrationSource.Invitation)
+    {
+        var email = $"guest-{Guid.NewGuid():N}@example.org";
+        var now = DateTime.UtcNow;
+        return WithDbAsync(async db =>
+        {
+            var r = new Registration
+            {
+                Id = Guid.NewGuid(),
+                EventId = eventId,
+                Source = source,
+                Status = status,
+                Name = name,
+                Email = email,
+                NormalizedEmail = Contact.Normalize(email),
+                OrganisationName = "EEAS",
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                ApprovedAtUtc = status == RegistrationStatus.Approved ? now : null,
+                RuleAcknowledgedAtUtc = now,
+                ConcurrencyStamp = Guid.NewGuid(),
+            };
+            db.Registrations.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+    }
+
     /// <summary>A personal link to the attendee page of a registration.</summary>
     public async Task<string> RegistrationLinkAsync(Guid registrationId)
     {

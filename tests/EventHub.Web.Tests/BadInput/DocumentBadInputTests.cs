@@ -124,7 +124,7 @@ public sealed class DocumentBadInputTests(BadInputApp fixture) : IClassFixture<B
         Assert.DoesNotContain("<img src=x", page);
 
         // An approved attendee's download through their link.
-        var registrationId = await ApprovedRegistrationAsync(eventId);
+        var registrationId = await fixture.RegistrationAsync(eventId, RegistrationStatus.Approved);
         var token = await fixture.RegistrationLinkAsync(registrationId);
         var client = fixture.Anonymous();
         await AssertSafeAttachmentAsync(await client.GetAsync($"/r/{token}/documents/{stored.Id}"), stored.FileName);
@@ -146,23 +146,6 @@ public sealed class DocumentBadInputTests(BadInputApp fixture) : IClassFixture<B
         Assert.Equal("attachment", disposition.DispositionType);
         Assert.Equal(fileName, disposition.FileNameStar, StringComparer.Ordinal);
         Assert.Equal(Pdf, await response.Content.ReadAsByteArrayAsync());
-    }
-
-    private async Task<Guid> ApprovedRegistrationAsync(Guid eventId)
-    {
-        var email = $"ana-{Guid.NewGuid():N}@example.org";
-        return await fixture.WithDbAsync(async db =>
-        {
-            var r = new Registration
-            {
-                Id = Guid.NewGuid(), EventId = eventId, Source = RegistrationSource.Invitation, Status = RegistrationStatus.Approved, Name = "Ana Lima", Email = email,
-                NormalizedEmail = Contact.Normalize(email), OrganisationName = "EEAS", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = DateTime.UtcNow,
-                RuleAcknowledgedAtUtc = DateTime.UtcNow, ConcurrencyStamp = Guid.NewGuid(),
-            };
-            db.Registrations.Add(r);
-            await db.SaveChangesAsync();
-            return r.Id;
-        });
     }
 
     private List<string> Files() => Directory.Exists(fixture.DocumentsDirectory)

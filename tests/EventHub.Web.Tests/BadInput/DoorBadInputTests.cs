@@ -11,22 +11,7 @@ namespace EventHub.Web.Tests.BadInput;
 /// </summary>
 public sealed class DoorBadInputTests(BadInputApp fixture) : IClassFixture<BadInputApp>
 {
-    private async Task<Guid> ApprovedAsync(Guid eventId, string name)
-    {
-        var email = $"guest-{Guid.NewGuid():N}@example.org";
-        return await fixture.WithDbAsync(async db =>
-        {
-            var r = new Registration
-            {
-                Id = Guid.NewGuid(), EventId = eventId, Source = RegistrationSource.Invitation, Status = RegistrationStatus.Approved, Name = name, Email = email,
-                NormalizedEmail = Contact.Normalize(email), OrganisationName = "EEAS", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, ApprovedAtUtc = DateTime.UtcNow,
-                RuleAcknowledgedAtUtc = DateTime.UtcNow, ConcurrencyStamp = Guid.NewGuid(),
-            };
-            db.Registrations.Add(r);
-            await db.SaveChangesAsync();
-            return r.Id;
-        });
-    }
+    private Task<Guid> ApprovedAsync(Guid eventId, string name) => fixture.RegistrationAsync(eventId, RegistrationStatus.Approved, name);
 
     private Task<int> CheckInsAsync(Guid eventId) => fixture.WithDbAsync(db => db.CheckIns.CountAsync(c => c.EventId == eventId));
 

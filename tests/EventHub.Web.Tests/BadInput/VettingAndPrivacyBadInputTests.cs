@@ -18,20 +18,7 @@ public sealed class VettingAndPrivacyBadInputTests(BadInputApp fixture) : IClass
     private async Task<(Guid EventId, Guid RegistrationId)> PendingAsync(string name = "Ana Lima")
     {
         var eventId = await fixture.NewEventAsync();
-        var email = $"ana-{Guid.NewGuid():N}@example.org";
-        var id = await fixture.WithDbAsync(async db =>
-        {
-            var r = new Registration
-            {
-                Id = Guid.NewGuid(), EventId = eventId, Source = RegistrationSource.Request, Status = RegistrationStatus.Pending, Name = name, Email = email,
-                NormalizedEmail = Contact.Normalize(email), OrganisationName = "EEAS", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
-                RuleAcknowledgedAtUtc = DateTime.UtcNow, ConcurrencyStamp = Guid.NewGuid(),
-            };
-            db.Registrations.Add(r);
-            await db.SaveChangesAsync();
-            return r.Id;
-        });
-        return (eventId, id);
+        return (eventId, await fixture.RegistrationAsync(eventId, RegistrationStatus.Pending, name, RegistrationSource.Request));
     }
 
     [Theory]
