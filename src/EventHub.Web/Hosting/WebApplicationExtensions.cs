@@ -110,7 +110,8 @@ public static class WebApplicationExtensions
             DashboardTitle = "EventHub jobs",
             AppPath = "/",
             Authorization = [new AdministratorDashboardFilter()],
-        }).RequireAuthorization(Policies.Administrator);
+        }, // This app's own storage, not Hangfire's process-wide JobStorage.Current, which another host in the process may replace.
+        app.Services.GetRequiredService<Hangfire.JobStorage>()).RequireAuthorization(Policies.Administrator);
 
         // The raw message, as the relay received it (or the pickup folder holds it).
         app.MapGet("/outbox/{id:guid}/message.eml", async (Guid id, ClaimsPrincipal user, GetOutboundEmail get, EventHubDbContext db, MimeMessageFactory mime, CancellationToken ct) =>
