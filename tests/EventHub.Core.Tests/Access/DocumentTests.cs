@@ -160,9 +160,19 @@ public sealed class DocumentTests
             Assert.Contains(downloads, a => a.ActorUserId == null && a.Details!.Contains($"registration {ada.Id}"));
         }
 
+        var file = await FileOfAsync(database, host, id);
+        Assert.True(File.Exists(file));
         Assert.True((await host.Scoped.GetRequiredService<DeleteDocument>().ExecuteAsync(s.Organiser, s.EventId, id)).Succeeded);
+        Assert.False(File.Exists(file)); // withdrawn: gone from disk, while the row keeps what was shared for the audit trail
         Assert.Equal(OutcomeStatus.NotFound, await Attendee(adaLink));
         Assert.Equal(OutcomeStatus.NotFound, await Team(s.Organiser));
         Assert.Empty((await host.Scoped.GetRequiredService<ListDocuments>().ExecuteAsync(s.Organiser, s.EventId)).Value!);
+    }
+
+    private static async Task<string> FileOfAsync(TestDatabase database, CoreTestHost host, Guid documentId)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var key = await db.EventDocuments.Where(d => d.Id == documentId).Select(d => d.StorageKey).SingleAsync();
+        return host.Scoped.GetRequiredService<DocumentStore>().PathFor(key);
     }
 }
