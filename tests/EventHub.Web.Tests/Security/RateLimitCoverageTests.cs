@@ -50,7 +50,7 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (IsInfrastructure(endpoint, pattern))
+            if (RouteTableAuthorizationTests.IsInfrastructure(endpoint, pattern))
             {
                 continue;
             }
@@ -153,10 +153,4 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
         var limit = page.GetCustomAttributes(typeof(EnableRateLimitingAttribute), inherit: true).Cast<EnableRateLimitingAttribute>().SingleOrDefault();
         Assert.Equal(EventHub.Web.Hosting.RateLimitOptions.LoginPolicy, limit?.PolicyName);
     }
-
-    private static bool IsInfrastructure(RouteEndpoint endpoint, string pattern) =>
-        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
-        || pattern.StartsWith("/_blazor", StringComparison.Ordinal)
-        || pattern.StartsWith("/_framework", StringComparison.Ordinal)
-        || pattern == "/{**path:file}";
 }

@@ -253,7 +253,7 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
     }
 
     /// <summary>The framework's own plumbing: static files, the circuit's hub, the interactive runtime, .</summary>
-    private static bool IsInfrastructure(RouteEndpoint endpoint, string pattern) =>
+    internal static bool IsInfrastructure(RouteEndpoint endpoint, string pattern) =>
         endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
         || pattern.StartsWith("/_blazor", StringComparison.Ordinal)
         || pattern.StartsWith("/_framework", StringComparison.Ordinal)
