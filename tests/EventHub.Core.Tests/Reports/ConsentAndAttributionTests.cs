@@ -227,13 +227,13 @@ public sealed class ConsentAndAttributionTests
         var text = "# Report\n\nIn the discussion, Ada Novak argued for a regional approach.\n";
         Assert.True((await s.InScopeAsync(sp => sp.GetRequiredService<SaveReport>().ExecuteAsync(s.Organiser, draft.ReportId, new ReportSaveForm { Markdown = text, ExpectedStamp = draft.ConcurrencyStamp }))).Succeeded);
 
-        var open = await s.InScopeAsync(sp => sp.GetRequiredService<GetOpenFindings>().ExecuteAsync(s.Organiser, draft.ReportId));
-        var finding = Assert.Single(open.Value!, f => text.Substring(f.Start, f.Length).Contains("Novak"));
+        var open = await s.InScopeAsync(sp => sp.GetRequiredService<IOpenFindingsSource>().GetOpenFindingsAsync(draft.ReportId, CancellationToken.None));
+        var finding = Assert.Single(open, f => text.Substring(f.Start, f.Length).Contains("Novak"));
         Assert.Contains("Ada Novak", finding.PointsTo);
 
         await s.InScopeAsync(sp => sp.GetRequiredService<DismissFinding>().ExecuteAsync(s.Organiser, draft.ReportId, new DismissalForm { FindingKey = finding.Key, MatchedText = finding.Text, Reason = "Test: accepted" }));
-        var after = await s.InScopeAsync(sp => sp.GetRequiredService<GetOpenFindings>().ExecuteAsync(s.Organiser, draft.ReportId));
-        Assert.DoesNotContain(after.Value!, f => f.Key == finding.Key);
+        var after = await s.InScopeAsync(sp => sp.GetRequiredService<IOpenFindingsSource>().GetOpenFindingsAsync(draft.ReportId, CancellationToken.None));
+        Assert.DoesNotContain(after, f => f.Key == finding.Key);
     }
 
     private static async Task<Guid> AddAgendaItemAsync(VettingScenario s, string title, ConfidentialityLevel level)

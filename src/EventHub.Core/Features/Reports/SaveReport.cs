@@ -20,7 +20,11 @@ public sealed class ReportSaveForm
 }
 
 /// <summary>What is now stored; on a conflict, <see cref="Conflict"/> holds both texts and nothing was written.</summary>
-public sealed record ReportSaveResult(int Version, Guid Stamp, DateTime SavedAtUtc, string Message, ReportConflict? Conflict = null);
+public sealed record ReportSaveResult(int Version, Guid Stamp, DateTime SavedAtUtc, string Message, ReportConflict? Conflict = null)
+{
+    /// <summary>The text was already the stored version's: nothing was written, and <see cref="Message"/> says so.</summary>
+    public bool Unchanged { get; init; }
+}
 
 /// <summary>Someone else saved first: their text (now the report's), and the text this editor tried to save, returned untouched.</summary>
 public sealed record ReportConflict(string TheirMarkdown, int TheirVersion, Guid TheirStamp, string? TheirName, DateTime TheirSavedAtUtc, string YourMarkdown);
@@ -77,7 +81,7 @@ public sealed class SaveReport(IDbContextFactory<EventHubDbContext> dbFactory, I
         {
             if (form.Autosave || !latest.Autosave)
             {
-                return Outcome<ReportSaveResult>.Success(new ReportSaveResult(report.CurrentVersion, report.ConcurrencyStamp, report.UpdatedAtUtc, $"No changes since version {report.CurrentVersion}."));
+                return Outcome<ReportSaveResult>.Success(new ReportSaveResult(report.CurrentVersion, report.ConcurrencyStamp, report.UpdatedAtUtc, $"No changes since version {report.CurrentVersion}.") { Unchanged = true });
             }
 
             // Save pressed on a text that was just autosaved: that version becomes a saved one.
