@@ -1,17 +1,10 @@
-using System.Security.Claims;
 using EventHub.Core.Authorization;
-using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Email;
-using EventHub.Core.Features.Access;
 using EventHub.Core.Features.Demo;
-using EventHub.Core.Features.Directory;
-using EventHub.Core.Features.Outbox;
-using EventHub.Core.Features.Registrations;
 using EventHub.Web.Components;
+using EventHub.Web.Endpoints;
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EventHub.Web.Hosting;
@@ -53,19 +46,7 @@ public static class WebApplicationExtensions
 
         app.UseEventHubSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.Use(async (context, next) =>
-        {
-            // Pages behind personal links: the token in the address must not leak to other sites, nor be indexed.
-            if (context.Request.Path.StartsWithSegments("/i") || context.Request.Path.StartsWithSegments("/r") || context.Request.Path.StartsWithSegments("/unsubscribe")
-                || context.Request.Path.StartsWithSegments("/consent"))
-            {
-                context.Response.Headers["Referrer-Policy"] = "no-referrer";
-                context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-                context.Response.Headers.CacheControl = "no-store";
-            }
-
-            await next();
-        });
+        app.UsePersonalLinkHeaders();
         app.UseRateLimiter();
         app.UseTwoFactorSetupRequirement();
         app.UseAntiforgery();
@@ -101,7 +82,7 @@ public static class WebApplicationExtensions
     public static WebApplication MapEventHubEndpoints(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithPersonalLinkRateLimit();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health");
 
@@ -113,90 +94,12 @@ public static class WebApplicationExtensions
         }, // This app's own storage, not Hangfire's process-wide JobStorage.Current, which another host in the process may replace.
         app.Services.GetRequiredService<Hangfire.JobStorage>()).RequireAuthorization(Policies.Administrator);
 
-        // The raw message, as the relay received it (or the pickup folder holds it).
-        app.MapGet("/outbox/{id:guid}/message.eml", async (Guid id, ClaimsPrincipal user, GetOutboundEmail get, EventHubDbContext db, MimeMessageFactory mime, CancellationToken ct) =>
-        {
-            var outcome = await get.ExecuteAsync(user, id, ct);
-            if (!outcome.Succeeded)
-            {
-                return outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
-            }
-
-            var email = await db.OutboundEmails.AsNoTracking().Include(e => e.Attachments).SingleAsync(e => e.Id == id, ct);
-            var stream = new MemoryStream();
-            await mime.Create(email).WriteToAsync(stream, ct);
-            stream.Position = 0;
-            return Results.File(stream, "message/rfc822", $"{id:N}.eml");
-        }).RequireAuthorization(Policies.Staff);
-
-        // A directory as CSV, for those who keep it (ExportContacts asks DirectoryAccess).
-        app.MapGet("/directory/export.csv", async (Guid organisation, ClaimsPrincipal user, ExportContacts export, CancellationToken ct) =>
-        {
-            var outcome = await export.ExecuteAsync(user, organisation, ct);
-            return outcome.Value is { } file
-                ? Results.File(file.Content, "text/csv; charset=utf-8", file.FileName)
-                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
-        }).RequireAuthorization(Policies.Staff);
-
-        // The report as a Word file for the team, marked with who exported it (ExportReportDocx asks the authorization handler).
-        app.MapGet("/events/{eventId:guid}/report/report.docx", async (Guid eventId, ClaimsPrincipal user, EventHub.Core.Features.Reports.ExportReportDocx export, CancellationToken ct) =>
-        {
-            var outcome = await export.ExecuteAsync(user, eventId, ct);
-            return outcome.Value is { } file
-                ? Results.File(file.Content, file.ContentType, file.FileName)
-                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
-        }).RequireAuthorization();
-
-        // The attendee's calendar entry: approved registrations only (the venue is in it).
-        app.MapGet("/r/{token}/calendar.ics", async (string token, GetCalendarEntry get, CancellationToken ct) =>
-        {
-            var outcome = await get.ExecuteAsync(token, ct);
-            return outcome.Value is { } file
-                ? Results.File(file.Content, "text/calendar; charset=utf-8", file.FileName)
-                : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
-        }).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
-
+        app.MapOutboxEndpoints();
+        app.MapDirectoryEndpoints();
+        app.MapReportEndpoints();
+        app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
         return app;
-    }
-
-    /// <summary>The access list for building security and the pre-read downloads: each use case decides who may have it.</summary>
-    private static void MapAccessEndpoints(this WebApplication app)
-    {
-        app.MapGet("/events/{eventId:guid}/access-list.csv", (Guid eventId, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
-            => AccessListAsync(eventId, AccessListFormat.Csv, user, export, ct)).RequireAuthorization();
-        app.MapGet("/events/{eventId:guid}/access-list.xlsx", (Guid eventId, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
-            => AccessListAsync(eventId, AccessListFormat.Xlsx, user, export, ct)).RequireAuthorization();
-
-        app.MapGet("/events/{eventId:guid}/documents/{documentId:guid}/download", async (Guid eventId, Guid documentId, HttpContext context, DownloadDocument download, CancellationToken ct)
-            => Attachment(context, await download.ExecuteAsync(context.User, eventId, documentId, ct))).RequireAuthorization();
-
-        app.MapGet("/r/{token}/documents/{documentId:guid}", async (string token, Guid documentId, HttpContext context, DownloadAttendeeDocument download, CancellationToken ct)
-            => Attachment(context, await download.ExecuteAsync(token, documentId, ct))).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
-    }
-
-    private static async Task<IResult> AccessListAsync(Guid eventId, AccessListFormat format, ClaimsPrincipal user, ExportAccessList export, CancellationToken ct)
-    {
-        var outcome = await export.ExecuteAsync(user, eventId, format, ct);
-        return outcome.Value is { } file
-            ? Results.File(file.Content, file.ContentType, file.FileName)
-            : outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
-    }
-
-    /// <summary>
-    /// Always an attachment (never shown inline in the app's origin), with the original name as RFC 6266/5987 filename*
-    /// beside an ASCII fallback (ASP.NET writes both), and nosniff so a browser never second-guesses the type.
-    /// </summary>
-    private static IResult Attachment(HttpContext context, Outcome<DocumentDownload> outcome)
-    {
-        if (outcome.Value is not { } file)
-        {
-            return outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
     private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter

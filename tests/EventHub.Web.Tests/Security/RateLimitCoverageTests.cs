@@ -81,6 +81,30 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Every route with a token in its address is marked as a personal link, so it carries the personal-link rate limit and
+    /// the no-referrer, no-store headers (both read from that mark, not from a list of paths).
+    /// </summary>
+    [Fact]
+    public async Task Every_route_with_a_token_in_its_address_is_a_rate_limited_personal_link()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        _ = app.CreateClient();
+
+        var tokenRoutes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Any(p => string.Equals(p.Name, "token", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        output.WriteLine("Personal links:\n" + string.Join("\n", tokenRoutes.Select(e => e.RoutePattern.RawText)));
+
+        Assert.Equal(6, tokenRoutes.Count);
+        foreach (var endpoint in tokenRoutes)
+        {
+            Assert.True(endpoint.Metadata.GetMetadata<EventHub.Web.Hosting.PersonalLinkAttribute>() is not null, $"{endpoint.RoutePattern.RawText} is not marked [PersonalLink]");
+            Assert.Equal(EventHub.Web.Hosting.RateLimitOptions.PersonalLinkPolicy, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
+        }
+    }
+
+    /// <summary>
     /// The public forms share one budget per client address: posts with a valid form (its antiforgery token and handler, as a
     /// browser sends them) beyond the limit are refused with 429, and the page itself still opens. The two-factor, recovery-code
     /// and reset forms open only inside a login or from an emailed link; they carry the same policy (checked above by the route

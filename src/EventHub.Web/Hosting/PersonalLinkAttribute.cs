@@ -1,0 +1,8 @@
+namespace EventHub.Web.Hosting;
+
+/// <summary>
+/// Marks a page or endpoint reached through a personal link (a token in the address): it shares the personal-link rate
+/// limit, and its responses carry no referrer, are never cached and are not indexed (<see cref="PersonalLinks"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = false)]
+public sealed class PersonalLinkAttribute : Attribute;
