@@ -39,12 +39,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DirectoryAccess>();
         services.AddSingleton<Features.Invitations.UnsubscribeLinks>();
         services.AddSingleton<Features.Invitations.InvitationMailer>();
-        services.AddSingleton<Features.Registrations.AttendeeLinks>();
-        services.AddSingleton<Features.Registrations.SecurityData>();
-        services.AddSingleton<Features.Vetting.VettingMailer>();
-        services.AddSingleton<Features.Vetting.WaitlistPlaces>();
-        services.AddSingleton<Features.Passes.AccessPasses>();
-        services.AddSingleton<Features.Registrations.RegistrationMailer>();
+        services.AddSingleton<Registrations.AttendeeLinks>();
+        services.AddSingleton<Registrations.SecurityData>();
+        services.AddSingleton<Registrations.VettingMailer>();
+        services.AddSingleton<Registrations.EventCapacity>();
+        services.AddSingleton<Registrations.AccessPasses>();
+        services.AddSingleton<Registrations.RegistrationMailer>();
         services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Features.Access.DocumentStore>();
         services.TryAddSingleton<Features.Reports.IOpenFindingsSource, Features.Reports.CheckerOpenFindingsSource>();

@@ -32,8 +32,8 @@ public sealed class PrivacyTests(BrowserFixture browser) : BrowserTest(browser)
             Status = EventStatus.Open,
         });
         Assert.True(created.Succeeded);
-        var security = scope.ServiceProvider.GetRequiredService<Core.Features.Registrations.SecurityData>()
-            .Protect(new Core.Features.Registrations.SecurityDetails(new DateOnly(1980, 5, 17), "Belgian", "Passport", "EH1234567"));
+        var security = scope.ServiceProvider.GetRequiredService<Core.Registrations.SecurityData>()
+            .Protect(new Core.Registrations.SecurityDetails(new DateOnly(1980, 5, 17), "Belgian", "Passport", "EH1234567"));
         await App.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;

@@ -1,6 +1,7 @@
 using EventHub.Core.Auditing;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Vetting;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed record OfferExpirySummary(int Expired, int Offered);
 /// </summary>
 public sealed class ExpireWaitlistOffers(
     IDbContextFactory<EventHubDbContext> dbFactory,
-    WaitlistPlaces places,
+    EventCapacity places,
     AuditLog audit,
     TimeProvider clock,
     ILogger<ExpireWaitlistOffers> logger)

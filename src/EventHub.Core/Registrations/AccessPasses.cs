@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
-namespace EventHub.Core.Features.Passes;
+namespace EventHub.Core.Registrations;
 
 /// <summary>
 /// Issues, voids and renders access passes, inside the caller's transaction (the caller saves). A registration has at most

@@ -2,7 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Features.Registrations;
+namespace EventHub.Core.Registrations;
 
 /// <summary>
 /// Personal links to the attendee's own page (/r/{token}): 32 random bytes, only the SHA-256 stored. Each email that needs

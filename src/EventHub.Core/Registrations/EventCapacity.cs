@@ -3,14 +3,14 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Features.Vetting;
+namespace EventHub.Core.Registrations;
 
 /// <summary>
-/// Frees places and offers them to the waiting list, in the caller's transaction. A place is free when approved
+/// An event's places: frees them and offers them to the waiting list, in the caller's transaction. A place is free when approved
 /// registrations and open offers together are below capacity; the longest-waiting person is offered it first.
 /// Also for the attendee's own page: call <see cref="ReleaseApprovedPlaceAsync"/> when an approved person cancels.
 /// </summary>
-public sealed class WaitlistPlaces(VettingMailer mailer, AuditLog audit, TimeProvider clock)
+public sealed class EventCapacity(VettingMailer mailer, AuditLog audit, TimeProvider clock)
 {
     /// <summary>An approved registration no longer holds its place: the counter goes down (never below zero) and the place is offered.</summary>
     public async Task ReleaseApprovedPlaceAsync(EventHubDbContext db, ClaimsPrincipal? actor, Event e, CancellationToken ct)

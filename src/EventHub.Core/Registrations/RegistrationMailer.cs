@@ -4,7 +4,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Email.Templates;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Features.Registrations;
+namespace EventHub.Core.Registrations;
 
 /// <summary>Emails about a registration, queued in the caller's transaction (the caller saves).</summary>
 public sealed class RegistrationMailer(EmailComposer composer, EmailOutbox outbox, AttendeeLinks attendeeLinks, LinkBuilder links)

@@ -2,10 +2,9 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Templates;
-using EventHub.Core.Features.Registrations;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventHub.Core.Features.Vetting;
+namespace EventHub.Core.Registrations;
 
 /// <summary>
 /// The emails a vetting decision causes, queued in the caller's transaction. Each has a fixed correlation key
@@ -20,7 +19,7 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
     public async Task<bool> QueueApprovedAsync(EventHubDbContext db, Registration r, Event e, string? passToken, CancellationToken ct)
     {
         var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId);
-        var calendar = Registrations.GetCalendarEntry.Build(r, e);
+        var calendar = CalendarEntry.Build(r, e);
         List<string> paragraphs =
         [
             $"Your registration for {e.Title} is approved.",
@@ -31,7 +30,7 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
         if (passToken is not null)
         {
             paragraphs.Add("Your access pass is attached (access-pass.png): show its QR code at the door, on your phone or printed. It admits you once and is personal. Your registration page below shows the same pass.");
-            attachments.Add(new EmailAttachment("access-pass.png", "image/png", Passes.AccessPasses.Png(passToken)));
+            attachments.Add(new EmailAttachment("access-pass.png", "image/png", AccessPasses.Png(passToken)));
         }
 
         paragraphs.Add("The meeting is held under the Chatham House Rule: you may use what you hear, but you may not reveal who said it, nor who else was there.");
@@ -44,7 +43,7 @@ public sealed class VettingMailer(EmailComposer composer, EmailOutbox outbox, At
             [
                 $"The organisers have issued you a new access pass for {e.Title}; it is attached (access-pass.png).",
                 "Your earlier pass no longer works at the door. Your registration page below shows the new one.",
-            ], "Your registration", ct, [new EmailAttachment("access-pass.png", "image/png", Passes.AccessPasses.Png(passToken))]);
+            ], "Your registration", ct, [new EmailAttachment("access-pass.png", "image/png", AccessPasses.Png(passToken))]);
 
     public Task<bool> QueueRejectedAsync(EventHubDbContext db, Registration r, Event e, string? message, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Access;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using EventHub.Core.Tests.Vetting;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -6,6 +6,7 @@ using EventHub.Core.Features.Events;
 using EventHub.Core.Features.Passes;
 using EventHub.Core.Features.Registrations;
 using EventHub.Core.Features.Vetting;
+using EventHub.Core.Registrations;
 using EventHub.Core.Tests.Vetting;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using EventHub.Core.Auditing;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using EventHub.Core.Tests.Vetting;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;

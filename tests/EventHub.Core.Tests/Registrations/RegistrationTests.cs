@@ -4,6 +4,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Invitations;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using EventHub.Core.Tests.Invitations;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Registrations;
 using EventHub.Core.Features.Vetting;
+using EventHub.Core.Registrations;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

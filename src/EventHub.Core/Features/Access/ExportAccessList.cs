@@ -9,6 +9,7 @@ using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

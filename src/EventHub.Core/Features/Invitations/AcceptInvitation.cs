@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Invitations;

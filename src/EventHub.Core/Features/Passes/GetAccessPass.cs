@@ -1,5 +1,6 @@
 using EventHub.Core.Data;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Passes;

@@ -9,6 +9,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Features.Directory;
 using EventHub.Core.Features.Registrations;
 using EventHub.Core.Privacy;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Privacy;

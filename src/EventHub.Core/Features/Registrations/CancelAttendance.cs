@@ -1,12 +1,13 @@
 using EventHub.Core.Auditing;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Registrations;
 
 /// <summary>The attendee cancels: the registration is cancelled and, if it was approved, its place is given back.</summary>
-public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit, Vetting.WaitlistPlaces waitlist, Passes.AccessPasses passes)
+public sealed class CancelAttendance(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, AuditLog audit, EventCapacity waitlist, AccessPasses passes)
 {
     public async Task<Outcome> ExecuteAsync(string? token, CancellationToken ct = default)
     {

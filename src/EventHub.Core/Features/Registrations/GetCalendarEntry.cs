@@ -1,15 +1,9 @@
-using System.Text;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Registrations;
-
-public sealed record CalendarFile(byte[] Content, string FileName);
 
 /// <summary>The calendar entry of an approved registration: title, start and end in UTC, and the exact venue. Nobody else gets one.</summary>
 public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFactory)
@@ -28,23 +22,6 @@ public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<CalendarFile>.Forbidden();
         }
 
-        return Outcome<CalendarFile>.Success(Build(r, r.Event!));
-    }
-
-    /// <summary>The .ics of an approved registration: on the attendee's page and attached to the approval email.</summary>
-    public static CalendarFile Build(Registration r, Event e)
-    {
-        var calendar = new Calendar();
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = $"{r.Id}@eventhub",
-            Summary = e.Title,
-            DtStart = new CalDateTime(DateTime.SpecifyKind(e.StartsAtUtc, DateTimeKind.Utc)),
-            DtEnd = new CalDateTime(DateTime.SpecifyKind(e.EndsAtUtc, DateTimeKind.Utc)),
-            Location = string.Join(", ", new[] { e.Venue, e.City }.Where(x => !string.IsNullOrWhiteSpace(x))),
-            Description = "Held under the Chatham House Rule.",
-        });
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        return new CalendarFile(Encoding.UTF8.GetBytes(text), "event.ics");
+        return Outcome<CalendarFile>.Success(CalendarEntry.Build(r, r.Event!));
     }
 }

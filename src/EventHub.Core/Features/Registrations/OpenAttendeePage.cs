@@ -1,4 +1,5 @@
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Registrations;

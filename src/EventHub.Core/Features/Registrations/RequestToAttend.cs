@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Registrations;

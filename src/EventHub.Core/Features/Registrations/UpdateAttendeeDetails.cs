@@ -1,6 +1,7 @@
 using EventHub.Core.Auditing;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Registrations;
@@ -10,7 +11,7 @@ namespace EventHub.Core.Features.Registrations;
 /// vetters approved: changing one after approval returns the registration to vetting (earlier decisions superseded, the
 /// place given back) and tells the event's organisers, vetters and host reviewers.
 /// </summary>
-public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer, AuditLog audit, Vetting.WaitlistPlaces waitlist)
+public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer, AuditLog audit, EventCapacity waitlist)
 {
     public const string ReturnedToVetting = "registration.returned-to-vetting";
 

@@ -1,6 +1,7 @@
 using EventHub.Core.Auditing;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Vetting;
@@ -9,7 +10,7 @@ namespace EventHub.Core.Features.Vetting;
 /// The person takes up an offered place (from their own page, reached by their personal link: the caller has resolved the
 /// link to <c>registrationId</c>). The place is taken by a conditional update of the event's counter.
 /// </summary>
-public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbFactory, VettingMailer mailer, Passes.AccessPasses passes, AuditLog audit, TimeProvider clock)
+public sealed class AcceptWaitlistOffer(IDbContextFactory<EventHubDbContext> dbFactory, VettingMailer mailer, AccessPasses passes, AuditLog audit, TimeProvider clock)
 {
     public async Task<Outcome> ExecuteAsync(Guid registrationId, CancellationToken ct = default)
     {

@@ -4,6 +4,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Registrations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,8 +59,8 @@ public sealed class DecideRegistration(
     IDbContextFactory<EventHubDbContext> dbFactory,
     IAuthorizationService authorization,
     VettingMailer mailer,
-    WaitlistPlaces places,
-    Passes.AccessPasses passes,
+    EventCapacity places,
+    AccessPasses passes,
     AuditLog audit,
     TimeProvider clock)
 {
