@@ -59,7 +59,7 @@ public sealed class DecideRegistration(
     IDbContextFactory<EventHubDbContext> dbFactory,
     IAuthorizationService authorization,
     VettingMailer mailer,
-    EventCapacity places,
+    EventCapacity capacity,
     AccessPasses passes,
     AuditLog audit,
     TimeProvider clock)
@@ -89,143 +89,179 @@ public sealed class DecideRegistration(
             return Outcome<DecisionResult>.Invalid(nameof(form.OverrideCapacity), "Only an organiser can approve beyond capacity.");
         }
 
-        return await db.InTransactionAsync(async token =>
-        {
-            var r = await db.Registrations.Include(x => x.Approvals).SingleOrDefaultAsync(x => x.Id == registrationId, token);
-            if (r is null)
-            {
-                return Outcome<DecisionResult>.NotFound();
-            }
-
-            var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == r.EventId, token);
-            var allowed = form.Decision switch
-            {
-                VettingDecision.Approved or VettingDecision.Waitlisted => r.Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
-                _ => r.Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved or RegistrationStatus.Offered,
-            };
-            if (!allowed)
-            {
-                return Outcome<DecisionResult>.Invalid("", $"{r.Name} is {r.Status.ToString().ToLowerInvariant()}: this decision no longer applies.");
-            }
-
-            var group = await ApproverGroupRules.ResolveAsync(db, actor, e, form.Group, token);
-            if (group is null)
-            {
-                return Outcome<DecisionResult>.Invalid(nameof(form.Group), $"You decide for no approver group of this event ({string.Join(", ", e.ApproverGroups)}). An organiser can set your group on the Team page.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var wasApproved = r.Status == RegistrationStatus.Approved;
-            var wasOffered = r.Status == RegistrationStatus.Offered;
-            foreach (var earlier in r.Approvals.Where(a => a.Group == group && !a.Superseded))
-            {
-                earlier.Superseded = true;
-            }
-
-            var approval = new RegistrationApproval
-            {
-                Id = Guid.CreateVersion7(),
-                RegistrationId = r.Id,
-                Group = group,
-                Decision = form.Decision,
-                DecidedByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
-                DecidedByName = actor.Identity?.Name,
-                AtUtc = now,
-                InternalReason = Trim(form.InternalReason),
-                MessageToPerson = form.Decision == VettingDecision.Rejected ? Trim(form.MessageToPerson) : null,
-            };
-            r.Approvals.Add(approval);
-            db.RegistrationApprovals.Add(approval);
-            r.UpdatedAtUtc = now;
-            r.ConcurrencyStamp = Guid.NewGuid();
-
-            try
-            {
-                string message;
-                switch (form.Decision)
-                {
-                    case VettingDecision.Rejected:
-                        r.Status = RegistrationStatus.Rejected;
-                        r.DecidedAtUtc = now;
-                        r.OfferExpiresAtUtc = null;
-                        if (form.SendMessage)
-                        {
-                            await mailer.QueueRejectedAsync(db, r, e, form.MessageToPerson, token);
-                        }
-
-                        // A pass issued on an earlier approval stops working at the door from now on.
-                        var voided = await passes.VoidAsync(db, r.Id, "Rejected after approval", token);
-                        audit.Record(db, actor, "registration.rejected", e.Id, nameof(Registration), r.Id.ToString(),
-                            $"{r.Name} rejected by {group}: {approval.InternalReason}{(form.SendMessage ? " (the person was told)" : " (not told)")}{(voided > 0 ? "; access pass void" : "")}");
-                        if (wasApproved)
-                        {
-                            await places.ReleaseApprovedPlaceAsync(db, actor, e, token);
-                        }
-                        else if (wasOffered)
-                        {
-                            await places.OfferFreePlacesAsync(db, actor, e, token);
-                        }
-
-                        message = $"{r.Name} rejected.";
-                        break;
-
-                    case VettingDecision.Waitlisted:
-                        r.Status = RegistrationStatus.Waitlisted;
-                        r.WaitlistedAtUtc = now;
-                        await mailer.QueueWaitlistedAsync(db, r, e, token);
-                        audit.Record(db, actor, "registration.waitlisted", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} waitlisted by {group}{Because(approval.InternalReason)}");
-                        message = $"{r.Name} is on the waiting list.";
-                        break;
-
-                    default:
-                        audit.Record(db, actor, "registration.approval", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved by {group}{Because(approval.InternalReason)}");
-                        var required = e.ApproverGroups;
-                        if (ApproverGroupRules.Outcome(required, r.Approvals) != RegistrationStatus.Approved)
-                        {
-                            var waiting = required.Where(g => !r.Approvals.Any(a => !a.Superseded && a.Group == g && a.Decision == VettingDecision.Approved)).ToList();
-                            message = $"{group} approved {r.Name}; waiting for {string.Join(", ", waiting)}.";
-                            break;
-                        }
-
-                        // The place: a conditional update, so two vetters can never both take the last one.
-                        // Places offered to the waiting list are held for them until the offer expires.
-                        var taken = await db.Events
-                            .Where(x => x.Id == e.Id && x.ApprovedCount + db.Registrations.Count(o => o.EventId == x.Id && o.Status == RegistrationStatus.Offered) < x.Capacity)
-                            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
-                        if (taken == 0)
-                        {
-                            if (!form.OverrideCapacity)
-                            {
-                                await db.Database.RollbackTransactionAsync(token);
-                                var current = await db.Events.AsNoTracking().Where(x => x.Id == e.Id).Select(x => new { x.ApprovedCount, x.Capacity }).SingleAsync(token);
-                                return Outcome<DecisionResult>.Conflict(
-                                    $"Capacity reached ({current.ApprovedCount} of {current.Capacity}): {r.Name} stays pending. Waitlist them, or an organiser can approve beyond capacity with a reason.");
-                            }
-
-                            await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
-                            r.OverCapacity = true;
-                            audit.Record(db, actor, "registration.over-capacity", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved beyond capacity: {form.OverrideReason!.Trim()}");
-                        }
-
-                        r.Status = RegistrationStatus.Approved;
-                        r.ApprovedAtUtc = now;
-                        r.DecidedAtUtc = now;
-                        var (_, passToken) = await passes.EnsureLiveAsync(db, r, token);
-                        await mailer.QueueApprovedAsync(db, r, e, passToken, token);
-                        message = $"{r.Name} approved{(r.OverCapacity ? " beyond capacity" : "")}.";
-                        break;
-                }
-
-                await db.SaveChangesAsync(token);
-                return Outcome<DecisionResult>.Success(new DecisionResult(r.Status, message));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await db.Database.RollbackTransactionAsync(CancellationToken.None);
-                return Outcome<DecisionResult>.Conflict($"Someone else decided on {r.Name} at the same moment. Reload to see their decision.");
-            }
-        }, ct);
+        // Chosen once, outside the unit: an attempt whose commit went through but whose acknowledgement was lost finds this
+        // approval on the retry and reports the decision as made, instead of "this decision no longer applies".
+        var approvalId = Guid.CreateVersion7();
+        return await db.InTransactionAsync(token => DecideAsync(db, actor, registrationId, approvalId, form, token), ct);
     }
+
+    private async Task<Outcome<DecisionResult>> DecideAsync(EventHubDbContext db, ClaimsPrincipal actor, Guid registrationId, Guid approvalId, DecisionForm form, CancellationToken token)
+    {
+        var r = await db.Registrations.Include(x => x.Approvals).SingleOrDefaultAsync(x => x.Id == registrationId, token);
+        if (r is null)
+        {
+            return Outcome<DecisionResult>.NotFound();
+        }
+
+        var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == r.EventId, token);
+        if (r.Approvals.SingleOrDefault(a => a.Id == approvalId) is { } mine)
+        {
+            return Outcome<DecisionResult>.Success(new DecisionResult(r.Status, Describe(r, e, mine.Group, mine.Decision)));
+        }
+
+        var allowed = form.Decision switch
+        {
+            VettingDecision.Approved or VettingDecision.Waitlisted => r.Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted,
+            _ => r.Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted or RegistrationStatus.Approved or RegistrationStatus.Offered,
+        };
+        if (!allowed)
+        {
+            return Outcome<DecisionResult>.Invalid("", $"{r.Name} is {r.Status.ToString().ToLowerInvariant()}: this decision no longer applies.");
+        }
+
+        var group = await ApproverGroupRules.ResolveAsync(db, actor, e, form.Group, token);
+        if (group is null)
+        {
+            return Outcome<DecisionResult>.Invalid(nameof(form.Group), $"You decide for no approver group of this event ({string.Join(", ", e.ApproverGroups)}). An organiser can set your group on the Team page.");
+        }
+
+        var previous = r.Status;
+        var approval = RecordApproval(db, actor, r, approvalId, group, form);
+        try
+        {
+            var refused = form.Decision switch
+            {
+                VettingDecision.Rejected => await RejectAsync(db, actor, r, e, approval, previous, form, token),
+                VettingDecision.Waitlisted => await WaitlistAsync(db, actor, r, e, approval, token),
+                _ => await ApproveAsync(db, actor, r, e, approval, form, token),
+            };
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            await db.SaveChangesAsync(token);
+            return Outcome<DecisionResult>.Success(new DecisionResult(r.Status, Describe(r, e, group, form.Decision)));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            return Outcome<DecisionResult>.Conflict($"Someone else decided on {r.Name} at the same moment. Reload to see their decision.");
+        }
+    }
+
+    /// <summary>The group's decision, replacing the group's earlier one (kept, superseded, for the record).</summary>
+    private RegistrationApproval RecordApproval(EventHubDbContext db, ClaimsPrincipal actor, Registration r, Guid approvalId, string group, DecisionForm form)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var earlier in r.Approvals.Where(a => a.Group == group && !a.Superseded))
+        {
+            earlier.Superseded = true;
+        }
+
+        var approval = new RegistrationApproval
+        {
+            Id = approvalId,
+            RegistrationId = r.Id,
+            Group = group,
+            Decision = form.Decision,
+            DecidedByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
+            DecidedByName = actor.Identity?.Name,
+            AtUtc = now,
+            InternalReason = Trim(form.InternalReason),
+            MessageToPerson = form.Decision == VettingDecision.Rejected ? Trim(form.MessageToPerson) : null,
+        };
+        r.Approvals.Add(approval);
+        db.RegistrationApprovals.Add(approval);
+        r.UpdatedAtUtc = now;
+        r.ConcurrencyStamp = Guid.NewGuid();
+        return approval;
+    }
+
+    /// <summary>Any rejection rejects: a pass stops working, and an approved or offered place goes to the waiting list.</summary>
+    private async Task<Outcome<DecisionResult>?> RejectAsync(EventHubDbContext db, ClaimsPrincipal actor, Registration r, Event e, RegistrationApproval approval, RegistrationStatus previous, DecisionForm form, CancellationToken token)
+    {
+        r.Status = RegistrationStatus.Rejected;
+        r.DecidedAtUtc = approval.AtUtc;
+        r.OfferExpiresAtUtc = null;
+        if (form.SendMessage)
+        {
+            await mailer.QueueRejectedAsync(db, r, e, form.MessageToPerson, token);
+        }
+
+        // A pass issued on an earlier approval stops working at the door from now on.
+        var voided = await passes.VoidAsync(db, r.Id, "Rejected after approval", token);
+        audit.Record(db, actor, "registration.rejected", e.Id, nameof(Registration), r.Id.ToString(),
+            $"{r.Name} rejected by {approval.Group}: {approval.InternalReason}{(form.SendMessage ? " (the person was told)" : " (not told)")}{(voided > 0 ? "; access pass void" : "")}");
+        if (previous == RegistrationStatus.Approved)
+        {
+            await capacity.ReleaseApprovedPlaceAsync(db, actor, e, token);
+        }
+        else if (previous == RegistrationStatus.Offered)
+        {
+            await capacity.OfferFreePlacesAsync(db, actor, e, token);
+        }
+
+        return null;
+    }
+
+    private async Task<Outcome<DecisionResult>?> WaitlistAsync(EventHubDbContext db, ClaimsPrincipal actor, Registration r, Event e, RegistrationApproval approval, CancellationToken token)
+    {
+        r.Status = RegistrationStatus.Waitlisted;
+        r.WaitlistedAtUtc = approval.AtUtc;
+        await mailer.QueueWaitlistedAsync(db, r, e, token);
+        audit.Record(db, actor, "registration.waitlisted", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} waitlisted by {approval.Group}{Because(approval.InternalReason)}");
+        return null;
+    }
+
+    /// <summary>
+    /// The group's approval; once every required group approved, a place is taken and the approval email (with the pass) queued.
+    /// Refused, with everything undone, when the event is full and the organiser did not choose to go beyond capacity.
+    /// </summary>
+    private async Task<Outcome<DecisionResult>?> ApproveAsync(EventHubDbContext db, ClaimsPrincipal actor, Registration r, Event e, RegistrationApproval approval, DecisionForm form, CancellationToken token)
+    {
+        audit.Record(db, actor, "registration.approval", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved by {approval.Group}{Because(approval.InternalReason)}");
+        if (ApproverGroupRules.Outcome(e.ApproverGroups, r.Approvals) != RegistrationStatus.Approved)
+        {
+            return null;
+        }
+
+        // The place: a conditional update, so two vetters can never both take the last one.
+        // Places offered to the waiting list are held for them until the offer expires.
+        var taken = await db.Events
+            .Where(x => x.Id == e.Id && x.ApprovedCount + db.Registrations.Count(o => o.EventId == x.Id && o.Status == RegistrationStatus.Offered) < x.Capacity)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
+        if (taken == 0)
+        {
+            if (!form.OverrideCapacity)
+            {
+                await db.Database.RollbackTransactionAsync(token);
+                var current = await db.Events.AsNoTracking().Where(x => x.Id == e.Id).Select(x => new { x.ApprovedCount, x.Capacity }).SingleAsync(token);
+                return Outcome<DecisionResult>.Conflict(
+                    $"Capacity reached ({current.ApprovedCount} of {current.Capacity}): {r.Name} stays pending. Waitlist them, or an organiser can approve beyond capacity with a reason.");
+            }
+
+            await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
+            r.OverCapacity = true;
+            audit.Record(db, actor, "registration.over-capacity", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved beyond capacity: {form.OverrideReason!.Trim()}");
+        }
+
+        r.Status = RegistrationStatus.Approved;
+        r.ApprovedAtUtc = approval.AtUtc;
+        r.DecidedAtUtc = approval.AtUtc;
+        var (_, passToken) = await passes.EnsureLiveAsync(db, r, token);
+        await mailer.QueueApprovedAsync(db, r, e, passToken, token);
+        return null;
+    }
+
+    /// <summary>What the vetter is told: from the registration as the decision left it (so a retried attempt says the same).</summary>
+    private static string Describe(Registration r, Event e, string group, VettingDecision decision) => decision switch
+    {
+        VettingDecision.Rejected => $"{r.Name} rejected.",
+        VettingDecision.Waitlisted => $"{r.Name} is on the waiting list.",
+        _ when r.Status == RegistrationStatus.Approved => $"{r.Name} approved{(r.OverCapacity ? " beyond capacity" : "")}.",
+        _ => $"{group} approved {r.Name}; waiting for {string.Join(", ", e.ApproverGroups.Where(g => !r.Approvals.Any(a => !a.Superseded && a.Group == g && a.Decision == VettingDecision.Approved)))}.",
+    };
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
