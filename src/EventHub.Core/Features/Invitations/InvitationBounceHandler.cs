@@ -15,13 +15,19 @@ public sealed class InvitationBounceHandler(TimeProvider clock) : IOutboundEmail
             return;
         }
 
-        var changed = await db.Invitations
-            .Where(i => i.Id == invitationId && i.Status == InvitationStatus.Sent)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Bounced), ct);
-        if (changed > 0)
+        // The status and its history entry commit together, or neither does.
+        await db.InTransactionAsync(async token =>
         {
-            db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitationId, AtUtc = clock.GetUtcNow().UtcDateTime, Action = "bounced", Detail = reason.Length > 500 ? reason[..500] : reason });
-            await db.SaveChangesAsync(ct);
-        }
+            var changed = await db.Invitations
+                .Where(i => i.Id == invitationId && i.Status == InvitationStatus.Sent)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Bounced), token);
+            if (changed > 0)
+            {
+                db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitationId, AtUtc = clock.GetUtcNow().UtcDateTime, Action = "bounced", Detail = reason.Length > 500 ? reason[..500] : reason });
+                await db.SaveChangesAsync(token);
+            }
+
+            return changed;
+        }, ct);
     }
 }

@@ -50,29 +50,33 @@ public sealed class SaveRetentionPolicy(IDbContextFactory<EventHubDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, ct);
-        if (e is null)
+        // The change and its audit entry commit together, or neither does.
+        return await db.InTransactionAsync(async token =>
         {
-            return Outcome.NotFound();
-        }
+            var e = await db.Events.SingleOrDefaultAsync(x => x.Id == eventId, token);
+            if (e is null)
+            {
+                return Outcome.NotFound();
+            }
 
-        // Null when it equals the default, so a later change of the configured default applies to this event too.
-        var newDays = form.SecurityDataDays == max.SecurityDataDays ? null : form.SecurityDataDays;
-        var newMonths = form.PersonalDataMonths == max.PersonalDataMonths ? null : form.PersonalDataMonths;
-        if (newDays == e.SecurityDataRetentionDays && newMonths == e.PersonalDataRetentionMonths)
-        {
+            // Null when it equals the default, so a later change of the configured default applies to this event too.
+            var newDays = form.SecurityDataDays == max.SecurityDataDays ? null : form.SecurityDataDays;
+            var newMonths = form.PersonalDataMonths == max.PersonalDataMonths ? null : form.PersonalDataMonths;
+            if (newDays == e.SecurityDataRetentionDays && newMonths == e.PersonalDataRetentionMonths)
+            {
+                return Outcome.Success();
+            }
+
+            await db.Events.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.SecurityDataRetentionDays, newDays)
+                .SetProperty(x => x.PersonalDataRetentionMonths, newMonths), token);
+            e.SecurityDataRetentionDays = newDays;
+            e.PersonalDataRetentionMonths = newMonths;
+            audit.Record(db, actor, "retention.policy-changed", eventId, nameof(Event), eventId.ToString(),
+                $"Security data {GetRetentionSchedule.Days(policy.SecurityDataDays(e))}, personal data {GetRetentionSchedule.Months(policy.PersonalDataMonths(e))} after the event.");
+            db.Entry(e).State = EntityState.Unchanged;
+            await db.SaveChangesAsync(token);
             return Outcome.Success();
-        }
-
-        await db.Events.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.SecurityDataRetentionDays, newDays)
-            .SetProperty(x => x.PersonalDataRetentionMonths, newMonths), ct);
-        e.SecurityDataRetentionDays = newDays;
-        e.PersonalDataRetentionMonths = newMonths;
-        audit.Record(db, actor, "retention.policy-changed", eventId, nameof(Event), eventId.ToString(),
-            $"Security data {GetRetentionSchedule.Days(policy.SecurityDataDays(e))}, personal data {GetRetentionSchedule.Months(policy.PersonalDataMonths(e))} after the event.");
-        db.Entry(e).State = EntityState.Unchanged;
-        await db.SaveChangesAsync(ct);
-        return Outcome.Success();
+        }, ct);
     }
 }
