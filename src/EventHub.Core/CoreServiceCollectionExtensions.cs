@@ -24,7 +24,7 @@ public static class CoreServiceCollectionExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AppOptions>(AppOptions.SectionName);
 
         builder.AddEventHubData();
         builder.AddEventHubEmail();
@@ -32,7 +32,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();
-        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);
         services.AddSingleton<Privacy.RetentionPolicy>();
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
@@ -45,13 +45,13 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Registrations.EventCapacity>();
         services.AddSingleton<Registrations.AccessPasses>();
         services.AddSingleton<Registrations.RegistrationMailer>();
-        services.AddOptions<Features.Access.DocumentOptions>().BindConfiguration(Features.Access.DocumentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<Features.Access.DocumentOptions>(Features.Access.DocumentOptions.SectionName);
         services.AddSingleton<Features.Access.DocumentStore>();
         services.TryAddSingleton<Features.Reports.IOpenFindingsSource, Features.Reports.CheckerOpenFindingsSource>();
         services.AddSingleton<Features.Reports.ReportCirculationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration(Features.Reports.ReportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<Features.Reports.ReportOptions>(Features.Reports.ReportOptions.SectionName);
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.
         foreach (var type in typeof(CoreServiceCollectionExtensions).Assembly.GetTypes()
@@ -68,7 +68,7 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddEventHubData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = database.ResolveConnectionString(builder.Environment.ContentRootPath);
 
@@ -83,8 +83,8 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddEventHubEmail(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName);
+        services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<MimeMessageFactory>();
@@ -103,7 +103,7 @@ public static class CoreServiceCollectionExtensions
     public static IHostApplicationBuilder AddEventHubJobs(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<JobsOptions>(JobsOptions.SectionName);
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 

@@ -1,4 +1,6 @@
+using EventHub.Core;
 using EventHub.Core.Authorization;
+using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,7 +21,7 @@ public static class WebServiceCollectionExtensions
             o.ValidateScopes = true;
             o.ValidateOnBuild = true;
         });
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
 
         // The report editor sends the whole text as the rapporteur types (ReportRules.MaxMarkdownLength characters at most):
         // SignalR's default 32 KB per message would end the circuit at about five pages.
@@ -36,27 +38,8 @@ public static class WebServiceCollectionExtensions
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<ApplicationUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = true;
-                EventHubDbContext.ConfigureStores(options.Stores);
-                // EventHub: length over composition (NIST SP 800-63B): at least 12 characters, no character-class rules.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                // EventHub: lockout is on; the template's Login page passes lockoutOnFailure: true.
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.User.RequireUniqueEmail = true;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<EventHubDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+        // Identity's stores and EventHub's password and lockout policy come from Core; the host adds signing in.
+        services.AddEventHubIdentity().AddSignInManager();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
@@ -65,7 +48,7 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
 
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.SectionName);
         // Strict-Transport-Security outside Development (UseHsts in UseEventHubWeb): a year, subdomains included.
         services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>().Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((hsts, security) =>
         {
@@ -81,7 +64,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Personal links are guessable only by brute force: a client that tries too many gets 429.
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
