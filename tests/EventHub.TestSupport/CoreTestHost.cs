@@ -55,10 +55,8 @@ public sealed class CoreTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IOutboxDispatchTrigger, RecordingDispatchTrigger>();
         builder.Services.AddLogging();
         builder.AddEventHubCore();
-        builder.Services.AddIdentityCore<Core.Data.ApplicationUser>()
-            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>()
-            .AddEntityFrameworkStores<Core.Data.EventHubDbContext>()
-            .AddDefaultTokenProviders();
+        // The real password and lockout policy, as the web host registers it.
+        builder.Services.AddEventHubIdentity();
         builder.Services.AddDataProtection();
         builder.Services.AddAuthorizationCore();
         // Recurring registrations need Hangfire's storage; tests that want jobs call them directly.
