@@ -1,18 +1,5 @@
 namespace EventHub.Core.Data;
 
-public enum InvitationStatus
-{
-    Sent = 0,
-    Accepted = 1,
-    Declined = 2,
-    NominatedColleague = 3,
-    Revoked = 4,
-    Expired = 5,
-
-    /// <summary>The invitation email failed permanently (SMTP 5xx).</summary>
-    Bounced = 6,
-}
-
 /// <summary>
 /// A personal invitation of one contact to one event. Its links (<see cref="InvitationLink"/>) each carry a 32-byte random
 /// token of which only the SHA-256 hash is stored: a resend or a nudge sends a new link, and the earlier ones keep working
@@ -45,29 +32,4 @@ public class Invitation
 
     public List<InvitationHistoryEntry> History { get; set; } = [];
     public List<InvitationLink> Links { get; set; } = [];
-}
-
-/// <summary>One personal link of an invitation: the SHA-256 of its token, never the token.</summary>
-public class InvitationLink
-{
-    public Guid Id { get; set; }
-    public Guid InvitationId { get; set; }
-
-    /// <summary>Lower-case hex SHA-256 of the token.</summary>
-    public required string TokenHash { get; set; }
-
-    public DateTime CreatedAtUtc { get; set; }
-}
-
-/// <summary>What happened to an invitation, in order: sent, resent, accepted, bounced...</summary>
-public class InvitationHistoryEntry
-{
-    public long Id { get; set; }
-    public Guid InvitationId { get; set; }
-    public DateTime AtUtc { get; set; }
-    public required string Action { get; set; }
-    public string? Detail { get; set; }
-
-    /// <summary>The staff member who did it; null when the invitee or the system did.</summary>
-    public string? ActorName { get; set; }
 }

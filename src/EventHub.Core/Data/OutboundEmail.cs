@@ -1,18 +1,5 @@
 namespace EventHub.Core.Data;
 
-public enum OutboundEmailStatus
-{
-    /// <summary>Waiting to be sent (first attempt, or a retry after a temporary failure).</summary>
-    Pending = 0,
-
-    /// <summary>Claimed by a dispatcher; a claim that outlives <see cref="OutboundEmail.ClaimExpiresAtUtc"/> is taken over.</summary>
-    Sending = 1,
-    Sent = 2,
-
-    /// <summary>Refused permanently (SMTP 5xx) or out of retries; <see cref="OutboundEmail.LastError"/> says why.</summary>
-    Failed = 3,
-}
-
 /// <summary>
 /// One email to send: written in the same transaction as the business change that causes it.
 /// <see cref="CorrelationKey"/> is unique, so the same intention can never be written twice.
@@ -41,13 +28,4 @@ public class OutboundEmail
     public string? LastError { get; set; }
 
     public List<OutboundEmailAttachment> Attachments { get; set; } = [];
-}
-
-public class OutboundEmailAttachment
-{
-    public Guid Id { get; set; }
-    public Guid OutboundEmailId { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public required byte[] Content { get; set; }
 }

@@ -1,16 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using MailKit.Security;
 
 namespace EventHub.Core.Email;
-
-public enum EmailTransportKind
-{
-    /// <summary>Writes each message as an .eml file into <see cref="EmailOptions.PickupDirectory"/>: the embedded default.</summary>
-    Pickup,
-
-    /// <summary>Sends through an SMTP relay with MailKit.</summary>
-    Smtp,
-}
 
 public sealed class EmailOptions
 {
@@ -45,23 +35,4 @@ public sealed class EmailOptions
 
     /// <summary>How long a claim lasts; a dispatcher that dies mid-batch leaves rows that another takes over after this.</summary>
     public TimeSpan ClaimTimeout { get; init; } = TimeSpan.FromMinutes(5);
-}
-
-public sealed class SmtpOptions
-{
-    public const string SectionName = "Smtp";
-
-    public string Host { get; init; } = "localhost";
-
-    [Range(1, 65535)]
-    public int Port { get; init; } = 25;
-
-    /// <summary>None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
-    public SecureSocketOptions Security { get; init; } = SecureSocketOptions.StartTlsWhenAvailable;
-
-    public string? UserName { get; init; }
-    public string? Password { get; init; }
-
-    [Range(1, 600)]
-    public int TimeoutSeconds { get; init; } = 60;
 }

@@ -1,34 +1,9 @@
 using EventHub.Core.Data;
-using EventHub.Core.Jobs;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using System.Data.Common;
 
 namespace EventHub.Core.Email;
-
-/// <summary>Asks for a prompt dispatch. Only a convenience: the recurring DispatchOutbox sweep finds every row anyway.</summary>
-public interface IOutboxDispatchTrigger
-{
-    void Trigger();
-}
-
-public sealed class HangfireOutboxDispatchTrigger(IBackgroundJobClient jobs, ILogger<HangfireOutboxDispatchTrigger> logger) : IOutboxDispatchTrigger
-{
-    public void Trigger()
-    {
-        try
-        {
-            jobs.Enqueue<DispatchOutbox>(j => j.ExecuteAsync(CancellationToken.None));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or BackgroundJobClientException)
-        {
-            // The recurring sweep will send it within a minute.
-            logger.LogWarning(ex, "Could not enqueue an outbox dispatch");
-        }
-    }
-}
 
 /// <summary>After a commit that added outbox rows, triggers a dispatch so the email leaves within seconds.</summary>
 public sealed class OutboxSaveChangesInterceptor(IOutboxDispatchTrigger trigger) : SaveChangesInterceptor, IDbTransactionInterceptor

@@ -1,0 +1,8 @@
+namespace EventHub.Core.Data;
+
+public enum VettingDecision
+{
+    Approved = 0,
+    Rejected = 1,
+    Waitlisted = 2,
+}

@@ -1,0 +1,3 @@
+namespace EventHub.Core.Email;
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
