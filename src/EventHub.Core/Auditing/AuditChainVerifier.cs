@@ -3,15 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Auditing;
 
-/// <summary>What a walk of the chain found: the first broken link (if any), how far it got, and what is not sealed yet.</summary>
-public sealed record AuditChainReport(bool Valid, long Checked, long? HeadIndex, string? HeadHash, int Unsealed, long? BrokenAt, long? BrokenEntryId, string? Problem)
-{
-    public string Summary => Valid
-        ? (Checked == 0 ? "Nothing is sealed yet" : $"The audit log's chain is intact: {Checked} sealed entries, head #{HeadIndex} {HeadHash}")
-            + (Unsealed > 0 ? $"; {Unsealed} newer entries await sealing (every minute)." : ".")
-        : $"The audit log's chain is BROKEN at #{BrokenAt}" + (BrokenEntryId is null ? "" : $" (entry id {BrokenEntryId})") + $": {Problem}";
-}
-
 /// <summary>
 /// Walks the sealed entries in chain order and reports the first broken link: a gap in the positions (an entry removed),
 /// a hash that does not follow from the previous one and the entry's fields (an entry altered, inserted or reordered), or a

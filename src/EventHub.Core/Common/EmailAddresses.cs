@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
 namespace EventHub.Core.Common;
@@ -16,19 +15,4 @@ public static partial class EmailAddresses
 
     [GeneratedRegex(@"^[^@\s<>(),;:""\[\]\\]+@[^@\s<>(),;:""\[\]\\]+\.[^@\s<>(),;:""\[\]\\.]{2,}$")]
     private static partial Regex Pattern();
-}
-
-/// <summary>
-/// An address <see cref="EmailAddresses.IsValid"/> accepts (leading and trailing spaces aside, which the use cases trim).
-/// Empty passes: <see cref="RequiredAttribute"/> says when it is missing.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
-public sealed class DeliverableEmailAttribute() : ValidationAttribute("Enter a valid email address, e.g. name@example.org.")
-{
-    public override bool IsValid(object? value) => value switch
-    {
-        null => true,
-        string text => string.IsNullOrWhiteSpace(text) || EmailAddresses.IsValid(text.Trim()),
-        _ => false,
-    };
 }

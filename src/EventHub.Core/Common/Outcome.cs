@@ -1,15 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace EventHub.Core.Common;
-
-public enum OutcomeStatus
-{
-    Succeeded,
-    Invalid,
-    Forbidden,
-    NotFound,
-    Conflict,
-}
 
 /// <summary>What a use case answers: success, or why not, with errors keyed by the field that caused them.</summary>
 public class Outcome
@@ -49,22 +38,4 @@ public sealed class Outcome<T> : Outcome
 
     /// <summary>A conflict that carries what the caller needs to resolve it (e.g. both texts of a report).</summary>
     public static Outcome<T> Conflict(string message, T value) => new(OutcomeStatus.Conflict, value, new Dictionary<string, string[]> { [""] = [message] });
-}
-
-public static class RequestValidation
-{
-    /// <summary>Runs the request's data annotations and its <see cref="IValidatableObject"/> rules; null when valid.</summary>
-    public static IReadOnlyDictionary<string, string[]>? Validate(object request)
-    {
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
-        {
-            return null;
-        }
-
-        return results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
-            .GroupBy(x => x.Member)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Message).Distinct().ToArray());
-    }
 }

@@ -1,0 +1,10 @@
+namespace EventHub.Core.Common;
+
+public enum OutcomeStatus
+{
+    Succeeded,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+}
