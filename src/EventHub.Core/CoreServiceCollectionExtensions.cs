@@ -97,7 +97,8 @@ public static class CoreServiceCollectionExtensions
             _ => sp.GetRequiredService<PickupDirectoryTransport>(),
         });
         services.TryAddSingleton<IOutboxDispatchTrigger, HangfireOutboxDispatchTrigger>();
-        services.AddScoped<Microsoft.AspNetCore.Identity.IEmailSender<ApplicationUser>, OutboxIdentityEmailSender>();
+        services.AddScoped<OutboxIdentityEmailSender>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxIdentityEmailSender>());
         return builder;
     }
 

@@ -55,7 +55,7 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EventHubDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EventHubSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
