@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddSingleton<LoginFailures>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -47,7 +48,8 @@ public static class WebServiceCollectionExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                // EventHub: lockout is on; the template's Login page passes lockoutOnFailure: true.
+                // EventHub: lockout is on, counted per account *and client address* by EventHubSignInManager (so nobody can
+                // lock the owner out from elsewhere); two-factor code failures still count against the account.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

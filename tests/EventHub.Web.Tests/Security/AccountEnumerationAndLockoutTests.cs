@@ -10,7 +10,7 @@ namespace EventHub.Web.Tests.Security;
 
 /// <summary>
 /// Nothing tells a stranger whether an address has an account (the confirmation page, the register form, the time a wrong
-/// password takes).
+/// password takes), and wrong passwords from one address do not lock the owner out from another.
 /// </summary>
 public sealed class AccountEnumerationAndLockoutTests
 {
@@ -77,6 +77,34 @@ public sealed class AccountEnumerationAndLockoutTests
         Assert.Equal(1, known);
         Assert.Equal(1, unknown);
         Assert.Contains("Invalid login attempt", await unknownAnswer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_from_one_address_lock_that_address_out_but_not_the_owner_elsewhere()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database, settings: new Dictionary<string, string?> { ["RateLimits:LoginPerMinute"] = "1000" }, services: ConnectionAddressFilter.Register);
+        await app.CreateUserAsync("clara@kas.example", Password);
+        const string attacker = "203.0.113.7", owner = "198.51.100.9";
+        var attackerClient = app.CreateClient(NoRedirects);
+
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await AccountForms.LoginAsync(attackerClient, "clara@kas.example", "not the right password", attacker);
+            answers.Add(response.StatusCode == HttpStatusCode.OK ? "invalid" : response.Headers.Location!.OriginalString);
+        }
+
+        var rightPasswordFromAttacker = await AccountForms.LoginAsync(app.CreateClient(NoRedirects), "clara@kas.example", Password, attacker);
+        var ownerLogin = await AccountForms.LoginAsync(app.CreateClient(NoRedirects), "clara@kas.example", Password, owner);
+
+        Assert.Equal(["invalid", "invalid", "invalid", "invalid"], answers.Take(4));
+        Assert.EndsWith("Account/Lockout", answers[4]);
+        Assert.EndsWith("Account/Lockout", rightPasswordFromAttacker.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, ownerLogin.StatusCode);
+        Assert.DoesNotContain("Lockout", ownerLogin.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Login", ownerLogin.Headers.Location!.OriginalString);
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Email == "clara@kas.example").Select(u => u.LockoutEnd).SingleAsync()));
     }
 
     private static string Normalised(string html, string email)
