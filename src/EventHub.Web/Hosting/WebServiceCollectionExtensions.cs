@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
             o.ValidateScopes = true;
             o.ValidateOnBuild = true;
         });
+        builder.AddEventHubForwardedHeaders();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The report editor sends the whole text as the rapporteur types (ReportRules.MaxMarkdownLength characters at most):

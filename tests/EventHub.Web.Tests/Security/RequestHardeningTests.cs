@@ -1,0 +1,48 @@
+using System.Net;
+using EventHub.Core.Common;
+using EventHub.Core.Data;
+using EventHub.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Web.Tests.Security;
+
+/// <summary>
+/// Forwarded headers only from the configured proxy, a login's ReturnUrl that never leaves the site, Secure cookies over
+/// HTTPS, the job dashboard's own policy, and ids from report text that cannot take over the page's own.
+/// </summary>
+public sealed class RequestHardeningTests
+{
+    private const string Password = "correct horse battery staple";
+    private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = true };
+
+    [Fact]
+    public async Task A_direct_clients_forwarded_for_header_does_not_change_its_rate_limit_partition_but_the_proxys_does()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database, settings: new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.2",
+            ["RateLimits:PersonalLinkPerMinute"] = "2",
+        }, services: ConnectionAddressFilter.Register);
+        var client = app.CreateClient(NoRedirects);
+
+        async Task<HttpStatusCode> VisitAsync(string connection, string forwardedFor)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/i/not-a-token");
+            request.Headers.Add(ConnectionAddressFilter.Header, connection);
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        // A client reaching the app directly names a new address each time: still one client, refused at the third.
+        var direct = new[] { await VisitAsync("203.0.113.7", "198.51.100.1"), await VisitAsync("203.0.113.7", "198.51.100.2"), await VisitAsync("203.0.113.7", "198.51.100.3") };
+        // The proxy forwards three different clients: three partitions.
+        var proxied = new[] { await VisitAsync("10.0.0.2", "192.0.2.1"), await VisitAsync("10.0.0.2", "192.0.2.2"), await VisitAsync("10.0.0.2", "192.0.2.3") };
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, direct[2]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, direct[..2]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, proxied);
+    }
+}
