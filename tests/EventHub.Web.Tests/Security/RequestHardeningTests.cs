@@ -45,4 +45,36 @@ public sealed class RequestHardeningTests
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, direct[..2]);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, proxied);
     }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task A_login_with_an_absolute_return_url_lands_on_the_home_page(string returnUrl)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        await app.CreateUserAsync("clara@kas.example", Password);
+        var client = app.CreateClient(NoRedirects);
+
+        var login = await AccountForms.PostAsync(client, "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), "login",
+            new() { ["Input.Email"] = "clara@kas.example", ["Input.Password"] = Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(new Uri("http://localhost/"), new Uri(new Uri("http://localhost/"), login.Headers.Location!));
+    }
+
+    [Fact]
+    public async Task A_login_with_a_local_return_url_still_goes_there()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        await app.CreateUserAsync("clara@kas.example", Password);
+
+        var login = await AccountForms.PostAsync(app.CreateClient(NoRedirects), "/Account/Login?ReturnUrl=%2Fevents%3Fpage%3D2", "login",
+            new() { ["Input.Email"] = "clara@kas.example", ["Input.Password"] = Password });
+
+        Assert.Equal(new Uri("http://localhost/events?page=2"), new Uri(new Uri("http://localhost/"), login.Headers.Location!));
+    }
 }
