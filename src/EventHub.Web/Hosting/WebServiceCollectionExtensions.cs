@@ -68,6 +68,10 @@ public static class WebServiceCollectionExtensions
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
 
+        // The antiforgery cookie's default SecurePolicy is None: over HTTPS (directly or behind the trusted proxy) it is Secure,
+        // like the Identity cookies (SameAsRequest by default).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // Strict-Transport-Security outside Development (UseHsts in UseEventHubWeb): a year, subdomains included.
         services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HstsOptions>().Configure<Microsoft.Extensions.Options.IOptions<SecurityOptions>>((hsts, security) =>

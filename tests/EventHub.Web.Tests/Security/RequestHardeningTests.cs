@@ -77,4 +77,31 @@ public sealed class RequestHardeningTests
 
         Assert.Equal(new Uri("http://localhost/events?page=2"), new Uri(new Uri("http://localhost/"), login.Headers.Location!));
     }
+
+    [Fact]
+    public async Task Over_https_every_cookie_the_login_sets_is_secure_the_antiforgery_cookie_included()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        await app.CreateUserAsync("clara@kas.example", Password);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://eventhub.example.org") });
+
+        var page = await client.GetAsync("/Account/Login");
+        var cookies = page.Headers.GetValues("Set-Cookie").ToList();
+        var antiforgery = cookies.Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var login = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = StaffLogin.AntiforgeryToken(await page.Content.ReadAsStringAsync()),
+                ["Input.Email"] = "clara@kas.example", ["Input.Password"] = Password,
+            }),
+        };
+        login.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        var loggedIn = await client.SendAsync(login);
+        cookies.AddRange(loggedIn.Headers.GetValues("Set-Cookie"));
+
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+    }
 }
