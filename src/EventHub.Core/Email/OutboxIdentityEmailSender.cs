@@ -30,6 +30,9 @@ public sealed class OutboxIdentityEmailSender(EventHubDbContext db, EmailOutbox 
 
     private async Task QueueAsync(ApplicationUser user, string email, string kind, string subject, IReadOnlyList<string> paragraphs, string? link, string label)
     {
+        // IEmailSender's contract hands links over HTML-encoded (&amp; between query parameters); the template encodes
+        // once more when it writes the href, which gave &amp;amp;code= and a button that lost its code. Decode once here.
+        link = link is null ? null : System.Net.WebUtility.HtmlDecode(link);
         var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
         {
             [nameof(ActionEmail.Title)] = subject,
