@@ -104,4 +104,22 @@ public sealed class RequestHardeningTests
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
         Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Ids_and_names_from_report_text_cannot_be_the_pages_own_and_footnotes_still_link()
+    {
+        // The one renderer behind the editor's preview, the print page, the published page and the circulation email.
+        var markdown = new MarkdownRenderer();
+
+        var html = markdown.ToSafeHtml("<div id=\"components-reconnect-modal\" name=\"modal\">Reconnecting</div>\n\n<a name=\"top\" id=\"app\">x</a>\n\nA claim.[^1]\n\n[^1]: Its source.");
+
+        Assert.DoesNotContain("id=\"components-reconnect-modal\"", html);
+        Assert.DoesNotContain("id=\"app\"", html);
+        Assert.DoesNotContain("name=", html);
+        Assert.Contains("id=\"md-components-reconnect-modal\"", html);
+        Assert.Contains("href=\"#md-fn:1\"", html);
+        Assert.Contains("id=\"md-fn:1\"", html);
+        Assert.Contains("href=\"#md-fnref:1\"", html);
+        Assert.Contains("id=\"md-fnref:1\"", html);
+    }
 }
