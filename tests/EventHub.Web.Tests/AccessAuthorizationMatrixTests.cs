@@ -39,8 +39,9 @@ public enum Expect
 
 /// <summary>
 /// The authorization matrix of closed-door access (issue 5, items 3–6): every page, export and download of the feature,
-/// for every kind of person, over HTTP against the real app; the decrypted security data shows for organisers only. Routes are read from the app's own endpoints: a new
-/// page or endpoint under /documents, /access-list or /participants without a row here fails the test.
+/// for every kind of person, over HTTP against the real app; the decrypted security data shows for organisers only.
+/// Routes are read from the app's own endpoints: a new page or endpoint under /documents, /access-list or /participants
+/// without a row here fails the test.
 /// </summary>
 public sealed class AccessAuthorizationMatrixTests
 {
