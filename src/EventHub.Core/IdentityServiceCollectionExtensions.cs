@@ -22,7 +22,8 @@ public static class IdentityServiceCollectionExtensions
             options.Password.RequireUppercase = false;
             options.Password.RequireNonAlphanumeric = false;
             options.Password.RequiredUniqueChars = 1;
-            // EventHub: lockout is on; the template's Login page passes lockoutOnFailure: true.
+            // EventHub: lockout is on, counted per account *and client address* by the web host's EventHubSignInManager (so
+            // nobody can lock the owner out from elsewhere); two-factor code failures still count against the account.
             options.Lockout.AllowedForNewUsers = true;
             options.Lockout.MaxFailedAccessAttempts = 5;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -34,6 +34,8 @@ public static class WebApplicationExtensions
 
     public static WebApplication UseEventHubWeb(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirection, rate limits, lockout, logs) sees the client's real address.
+        app.UseEventHubForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();

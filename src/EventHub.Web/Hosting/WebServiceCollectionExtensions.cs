@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
             o.ValidateScopes = true;
             o.ValidateOnBuild = true;
         });
+        builder.AddEventHubForwardedHeaders();
         services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
 
         // The report editor sends the whole text as the rapporteur types (ReportRules.MaxMarkdownLength characters at most):
@@ -29,6 +30,7 @@ public static class WebServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddSingleton<LoginFailures>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -38,8 +40,9 @@ public static class WebServiceCollectionExtensions
             })
             .AddIdentityCookies();
 
-        // Identity's stores and EventHub's password and lockout policy come from Core; the host adds signing in.
-        services.AddEventHubIdentity().AddSignInManager();
+        // Identity's stores and EventHub's password and lockout policy come from Core; the host adds signing in
+        // (EventHubSignInManager counts lockout per account and client address).
+        services.AddEventHubIdentity().AddSignInManager<EventHubSignInManager>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
@@ -47,6 +50,10 @@ public static class WebServiceCollectionExtensions
 
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
+
+        // The antiforgery cookie's default SecurePolicy is None: over HTTPS (directly or behind the trusted proxy) it is Secure,
+        // like the Identity cookies (SameAsRequest by default).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddValidatedOptions<SecurityOptions>(SecurityOptions.SectionName);
         // Strict-Transport-Security outside Development (UseHsts in UseEventHubWeb): a year, subdomains included.
