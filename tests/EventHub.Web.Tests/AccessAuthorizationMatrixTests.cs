@@ -285,8 +285,8 @@ public sealed class AccessAuthorizationMatrixTests
                     new EventTeamMember { Id = Guid.NewGuid(), EventId = here.Id, UserId = door.Id, Role = EventRole.DoorStaff, AddedAtUtc = now },
                     new EventTeamMember { Id = Guid.NewGuid(), EventId = there.Id, UserId = otherOrganiser.Id, Role = EventRole.Organiser, AddedAtUtc = now });
                 var ada = Person(here.Id, "Ada Novak", RegistrationStatus.Approved);
-                ada.ProtectedSecurityData = app.Services.GetRequiredService<EventHub.Core.Features.Registrations.SecurityData>()
-                    .Protect(new EventHub.Core.Features.Registrations.SecurityDetails(new DateOnly(1980, 5, 17), "Belgian", "Passport", SecurityDocumentNumber));
+                ada.ProtectedSecurityData = app.Services.GetRequiredService<EventHub.Core.Registrations.SecurityData>()
+                    .Protect(new EventHub.Core.Registrations.SecurityDetails(new DateOnly(1980, 5, 17), "Belgian", "Passport", SecurityDocumentNumber));
                 var lena = Person(here.Id, "Lena Listed", RegistrationStatus.Approved, listed: true);
                 var pia = Person(here.Id, "Pia Pending", RegistrationStatus.Pending, listed: true);
                 var omar = Person(there.Id, "Omar Other", RegistrationStatus.Approved, listed: true);

@@ -5,6 +5,7 @@ using EventHub.Core.Data;
 using EventHub.Core.Features.Demo;
 using EventHub.Core.Features.Invitations;
 using EventHub.Core.Features.Registrations;
+using EventHub.Core.Registrations;
 using EventHub.TestSupport;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
