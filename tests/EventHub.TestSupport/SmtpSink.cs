@@ -34,7 +34,7 @@ public sealed class SmtpSink : IAsyncDisposable
     private int received;
 
     /// <param name="port">A given port, e.g. to bring a relay "back" where the app expects it; a free one by default.</param>
-    public SmtpSink(bool parseMessages = true, bool promptAcks = false, int? port = null)
+    public SmtpSink(bool parseMessages = true, bool promptAcks = true, int? port = null)
     {
         this.parseMessages = parseMessages;
         Port = port ?? FreePort();
