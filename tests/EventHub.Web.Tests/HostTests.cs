@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using EventHub.Core.Data;
 using EventHub.TestSupport;
@@ -85,10 +86,76 @@ public sealed class HostTests
         Assert.Contains("BatchSize", error.Message);
     }
 
+    [Fact]
+    public async Task An_unknown_verb_lists_the_verbs_and_exits_2_without_starting_the_app_or_touching_the_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("unknown-verb-").FullName;
+        var databaseFile = Path.Combine(folder, "eventhub.db");
+        var port = SmtpSink.FreePort();
+        // What an operator types: the real app, a typo for verify-audit, and a database the web app would migrate at start.
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly, "verfy-audit", "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Database__Provider"] = "Sqlite";
+        info.Environment["Database__ConnectionString"] = $"Data Source={databaseFile}";
+        info.Environment["Jobs__RunServer"] = "false";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"`verfy-audit` did not exit within 60 s: the web app started.\n{await output}\n{await error}");
+        }
+
+        Assert.Equal(2, process.ExitCode);
+        var message = await error;
+        Assert.Contains("Unknown command 'verfy-audit'", message);
+        foreach (var verb in new[] { "migrate", "seed-demo", "create-admin EMAIL", "verify-audit", "dispatch-outbox", "rotate-keys", "check-attribution" })
+        {
+            Assert.Contains(verb, message);
+        }
+
+        Assert.Equal("", await output);
+        Assert.False(File.Exists(databaseFile), "The database was created: the app started instead of refusing the verb.");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(new[] { "help" }, 0, "Commands")]
+    [InlineData(new[] { "--help" }, 0, "Commands")]
+    [InlineData(new[] { "seed-dmeo", "--urls", "http://x" }, 2, "Unknown command 'seed-dmeo'")]
+    public void Help_lists_the_verbs_and_an_unknown_verb_is_refused_without_building_the_host(string[] args, int exit, string expected)
+    {
+        var (command, _) = HostCommands.Parse(args);
+        Assert.True(HostCommands.RunsWithoutHost(command));
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        Assert.Equal(exit, HostCommands.RunWithoutHost(command!, output, error));
+        Assert.Contains(expected, (exit == 0 ? output : error).ToString());
+        Assert.Contains("create-admin EMAIL", (exit == 0 ? output : error).ToString());
+    }
+
     [Theory]
     [InlineData(new[] { "migrate" }, new[] { "migrate" }, new string[0])]
     [InlineData(new[] { "create-admin", "a@b.org", "--urls", "http://x" }, new[] { "create-admin", "a@b.org" }, new[] { "--urls", "http://x" })]
     [InlineData(new[] { "--urls", "http://x" }, null, new[] { "--urls", "http://x" })]
+    [InlineData(new[] { "--urls=http://x" }, null, new[] { "--urls=http://x" })]
+    [InlineData(new[] { "urls=http://x" }, null, new[] { "urls=http://x" })]
+    [InlineData(new[] { "/urls", "http://x" }, null, new[] { "/urls", "http://x" })]
+    [InlineData(new[] { "verfy-audit", "--urls", "http://x" }, new[] { "verfy-audit" }, new[] { "--urls", "http://x" })]
     public void Command_verbs_are_split_from_the_hosts_own_arguments(string[] args, string[]? command, string[] hostArgs)
     {
         var (parsedCommand, parsedHostArgs) = HostCommands.Parse(args);
