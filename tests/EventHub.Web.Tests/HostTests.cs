@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using EventHub.Core.Data;
 using EventHub.TestSupport;
+using Hangfire;
+using Hangfire.Storage;
 using EventHub.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EventHub.Web.Tests;
@@ -40,6 +43,30 @@ public sealed class HostTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
         Assert.Empty(await app.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+    }
+
+    [Fact]
+    public async Task A_host_still_schedules_and_queues_jobs_after_another_host_in_the_process_has_started_and_stopped()
+    {
+        // Hangfire's configuration is process-wide: the last host to start sets it. Several hosts in one process (the tests)
+        // must not depend on that host still running; a host's start registers its recurring jobs, as below.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        _ = app.CreateClient();
+        await using (var otherDatabase = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite))
+        await using (var other = EventHubAppFactory.Create(otherDatabase))
+        {
+            _ = other.CreateClient();
+        }
+
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        new RecurringJobManager(storage).AddOrUpdate<EventHub.Core.Jobs.DispatchOutbox>("after-the-other-host", j => j.ExecuteAsync(CancellationToken.None), Cron.Daily());
+        // What every commit that queues an email does: ask Hangfire for a prompt dispatch.
+        var queued = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<EventHub.Core.Jobs.DispatchOutbox>(j => j.ExecuteAsync(CancellationToken.None));
+
+        using var connection = storage.GetConnection();
+        Assert.Contains("after-the-other-host", connection.GetRecurringJobs().Select(j => j.Id));
+        Assert.NotNull(connection.GetJobData(queued));
     }
 
     [Theory]
