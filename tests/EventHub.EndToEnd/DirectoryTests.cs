@@ -5,7 +5,6 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
 public sealed class DirectoryTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -7,7 +7,6 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
 public sealed class DocumentFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -10,7 +10,6 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
 public sealed class DoorCheckInTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

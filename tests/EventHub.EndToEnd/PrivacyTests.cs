@@ -7,7 +7,6 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
 public sealed class PrivacyTests(BrowserFixture browser) : BrowserTest(browser)
 {
     // Answers that need a database round trip get longer than Playwright's 5 s: the shared build machine is often very loaded.

@@ -7,7 +7,6 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
 public sealed class ReportDraftingTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private readonly BrowserFixture browser = browser;
