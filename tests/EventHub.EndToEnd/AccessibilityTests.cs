@@ -12,6 +12,7 @@ namespace EventHub.EndToEnd;
 /// axe-core (from the npm registry; test.sh runs `npm ci` in tests/EventHub.EndToEnd/axe) on the main pages of every role,
 /// over the demo data: a serious or critical WCAG 2.1 A/AA violation fails the test, naming the page, rule and elements.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly string AxeScript = Path.Combine(RepositoryPaths.Root, "tests", "EventHub.EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");

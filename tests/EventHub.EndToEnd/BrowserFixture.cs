@@ -4,80 +4,39 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
-/// <summary>
-/// One headless Debian Chromium for the whole run, driven by Playwright, shared by every test class: each class gets this
-/// fixture, the first one launches the browser and the last one to finish closes it. Tests use contexts of their own.
-/// </summary>
+/// <summary>One headless Debian Chromium for the whole run, driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static IPlaywright? shared;
-    private static IBrowser? sharedBrowser;
-    private static int users;
-
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await Gate.WaitAsync();
-        try
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            if (sharedBrowser is null)
-            {
-                shared = await Microsoft.Playwright.Playwright.CreateAsync();
-                sharedBrowser = await shared.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = Environment.GetEnvironmentVariable("EVENTHUB_CHROMIUM") ?? "/usr/bin/chromium",
-                    Headless = true,
-                    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-                });
-            }
-
-            users++;
-            Playwright = shared!;
-            Browser = sharedBrowser;
-        }
-        finally
-        {
-            Gate.Release();
-        }
+            ExecutablePath = Environment.GetEnvironmentVariable("EVENTHUB_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     public async Task DisposeAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (--users == 0)
-            {
-                await sharedBrowser!.CloseAsync();
-                shared!.Dispose();
-                (sharedBrowser, shared) = (null, null);
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        await Browser.CloseAsync();
+        Playwright.Dispose();
     }
 }
 
-/// <summary>
-/// The two-node scenario runs alone, after the other browser tests: it times how fast a check-in on one node shows on the
-/// other, and its two app processes and 300 emails would otherwise share the cores with other browser tests.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TwoNodeCollection : ICollectionFixture<BrowserFixture>
+/// <summary>Browser tests share one Chromium and run one at a time: Hangfire keeps process-wide state.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
-    public const string Name = "two nodes";
+    public const string Name = "browser";
 }
 
-/// <summary>
-/// A running EventHub on a loopback port with its own database and SMTP server, and a fresh browser context. Each test class
-/// is a collection of its own: classes run two at a time (xunit's default on two cores); the browser is shared.
-/// </summary>
-public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+/// <summary>A running EventHub on a loopback port with its own database and SMTP server, and a fresh browser context.</summary>
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 {
     protected const string Password = "correct horse battery staple";
     protected static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);

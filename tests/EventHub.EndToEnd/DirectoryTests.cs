@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class DirectoryTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

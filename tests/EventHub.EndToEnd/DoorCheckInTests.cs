@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class DoorCheckInTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private async Task<Organisation> OrganisationAsync(string name) => await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, name));

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class IdentityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class InvitationFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Title = "Security Engagement in Central Asia";

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class PrivacyTests(BrowserFixture browser) : BrowserTest(browser)
 {
     // Answers that need a database round trip get longer than Playwright's 5 s: the shared build machine is often very loaded.

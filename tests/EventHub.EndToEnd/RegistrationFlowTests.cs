@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class RegistrationFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Title = "Security Engagement in Central Asia";

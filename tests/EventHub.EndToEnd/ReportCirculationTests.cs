@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class ReportCirculationTests(BrowserFixture browser) : BrowserTest(browser)
 {
     /// <summary>This test is about review and sending, not the non-attribution check: the report is taken as clean.</summary>

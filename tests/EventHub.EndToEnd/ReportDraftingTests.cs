@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class ReportDraftingTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private readonly BrowserFixture browser = browser;

@@ -8,6 +8,7 @@ namespace EventHub.EndToEnd;
 /// In a real Chromium: the Content-Security-Policy lets Blazor's circuit connect and interactive pages work, with no
 /// violation reported; an organiser who must use two-factor authentication is sent to set it up and gets in after.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SecurityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" };

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
 
+[Collection(BrowserCollection.Name)]
 public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace EventHub.EndToEnd.ScaleOut;
 /// Two EventHub processes on different loopback ports against one PostgreSQL, behind a sticky proxy: what scale-out must
 /// keep true. Run alone with deploy/two-nodes.sh.
 /// </summary>
-[Collection(TwoNodeCollection.Name)]
+[Collection(BrowserCollection.Name)]
 [Trait("Category", "TwoNodes")]
 public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
 {
