@@ -13,8 +13,28 @@ using Microsoft.Extensions.Options;
 namespace EventHub.Web.Tests;
 
 /// <summary>The host as a browser without a session meets it: what is public, what asks for a login, what the start does.</summary>
-public sealed class HostTests
+public sealed class HostTests(HostTests.AnonymousApp anonymous) : IClassFixture<HostTests.AnonymousApp>
 {
+    /// <summary>One app for the tests that only look as an anonymous visitor and change nothing.</summary>
+    public sealed class AnonymousApp : IAsyncLifetime
+    {
+        private TestDatabase database = null!;
+
+        public EventHubAppFactory App { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+            App = EventHubAppFactory.Create(database);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
     private static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false };
 
     [Theory]
@@ -78,9 +98,7 @@ public sealed class HostTests
     [InlineData("/jobs")]
     public async Task Staff_pages_send_an_anonymous_visitor_to_the_login(string path)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = EventHubAppFactory.Create(database);
-        var client = app.CreateClient(NoRedirects);
+        var client = anonymous.App.CreateClient(NoRedirects);
 
         var response = await client.GetAsync(path);
 
@@ -91,9 +109,7 @@ public sealed class HostTests
     [Fact]
     public async Task The_login_page_and_home_page_are_public()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = EventHubAppFactory.Create(database);
-        var client = app.CreateClient(NoRedirects);
+        var client = anonymous.App.CreateClient(NoRedirects);
 
         var home = await client.GetStringAsync("/");
         var login = await client.GetStringAsync("/Account/Login");
