@@ -3,6 +3,7 @@
 # Installs what is missing (Chromium when root, the dotnet tools), starts a throwaway PostgreSQL cluster on a free loopback port,
 # checks that no provider has pending model changes, generates the idempotent SQL Server script, runs every test project
 # (data tests on SQLite and PostgreSQL), stops what it started, and ends with: tests: N passed, N failed, N skipped
+# Each step prints how long it took; the three test projects run at the same time (see docs/testing.md).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -10,7 +11,16 @@ artifacts="$root/.test-artifacts"
 rm -rf "$artifacts"; mkdir -p "$artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 step_failures=0
-note() { printf '\n== %s\n' "$*"; }
+# Each step's duration, printed when the next one starts and again in a summary at the end.
+step=""; step_started=$SECONDS; timings=()
+end_step() {
+  [ -n "$step" ] || return 0
+  local took=$((SECONDS - step_started))
+  echo "-- ${took}s"
+  timings+=("$(printf '%5ss  %s' "$took" "$step")")
+  step=""
+}
+note() { end_step; step=$*; step_started=$SECONDS; printf '\n== %s\n' "$*"; }
 fail_step() { echo "FAILED: $*"; step_failures=$((step_failures + 1)); }
 as_root() { [ "$(id -u)" = 0 ]; }
 
@@ -28,14 +38,14 @@ export EVENTHUB_CHROMIUM=/usr/bin/chromium
 note "PostgreSQL (throwaway cluster)"
 . tests/throwaway-postgres.sh
 
-note "axe-core (accessibility tests, from the npm registry)"
+note "axe-core (accessibility tests, from the npm registry; installed while the build runs)"
 if ! command -v npm >/dev/null && as_root; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || fail_step "apt-get install nodejs npm"
 fi
+npm_pid=""
 if command -v npm >/dev/null; then
-  npm ci --prefix tests/EventHub.EndToEnd/axe --no-audit --no-fund --loglevel=error > "$artifacts/npm.log" 2>&1 \
-    && echo "axe-core $(node -p "require('./tests/EventHub.EndToEnd/axe/node_modules/axe-core/package.json').version")" \
-    || { cat "$artifacts/npm.log"; fail_step "npm ci in tests/EventHub.EndToEnd/axe"; }
+  npm ci --prefix tests/EventHub.EndToEnd/axe --no-audit --no-fund --loglevel=error > "$artifacts/npm.log" 2>&1 &
+  npm_pid=$!
 else
   echo "npm is missing: accessibility tests will fail. Install Node.js and npm (apt-get install nodejs npm)."
 fi
@@ -45,6 +55,8 @@ dotnet tool restore >/dev/null || fail_step "dotnet tool restore"
 
 # --- build and schema checks -----------------------------------------------------------------------------------
 note "Build"
+# One build of the solution: the app, the migrations projects the schema checks load, the test projects, and the benchmarks
+# (not run here, but they must keep compiling). Nothing below builds again.
 if ! dotnet build EventHub.sln -c Debug -nologo -clp:ErrorsOnly > "$artifacts/build.log" 2>&1; then
   cat "$artifacts/build.log"
   fail_step "build"
@@ -52,19 +64,40 @@ if ! dotnet build EventHub.sln -c Debug -nologo -clp:ErrorsOnly > "$artifacts/bu
   exit 1
 fi
 echo "built"
+if [ -n "$npm_pid" ]; then
+  if wait "$npm_pid"; then
+    echo "axe-core $(node -p "require('./tests/EventHub.EndToEnd/axe/node_modules/axe-core/package.json').version")"
+  else
+    cat "$artifacts/npm.log"; fail_step "npm ci in tests/EventHub.EndToEnd/axe"
+  fi
+fi
 
-note "Migrations: no pending model changes for any provider"
+# --- tests, and the schema checks beside them ---------------------------------------------------------------------
+# The three test projects run at the same time: each waits on databases, SMTP, HTTP and the browser much of the time, so
+# together they keep both cores busy where one after the other they would not. Their logs are read once all have finished.
+note "Tests (Core, Web and EndToEnd at the same time) and schema checks"
+declare -A test_pid test_started test_took
+for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub.EndToEnd; do
+  name=$(basename "$project")
+  test_started[$name]=$SECONDS
+  ( started=$SECONDS
+    dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$artifacts/$name.log" 2>&1
+    echo $((SECONDS - started)) > "$artifacts/$name.seconds" ) &
+  test_pid[$name]=$!
+done
+
+# Schema checks on the assemblies just built (--no-build: dotnet ef would otherwise build each migrations project again).
+schema_started=$SECONDS
 for provider in Sqlite SqlServer PostgreSql; do
   project="migrations/EventHub.Migrations.$provider"
-  if dotnet ef migrations has-pending-model-changes --project "$project" --startup-project "$project" > "$artifacts/pending-$provider.log" 2>&1; then
-    echo "$provider: up to date"
+  if dotnet ef migrations has-pending-model-changes --no-build --project "$project" --startup-project "$project" > "$artifacts/pending-$provider.log" 2>&1; then
+    echo "$provider: no pending model changes"
   else
     cat "$artifacts/pending-$provider.log"
     fail_step "$provider has model changes without a migration: run deploy/add-migration.sh NAME"
   fi
 done
 
-note "SQL Server: idempotent migration script"
 project=migrations/EventHub.Migrations.SqlServer
 if dotnet ef migrations script --idempotent --no-build --project "$project" --startup-project "$project" -o "$artifacts/eventhub-sqlserver.sql" > "$artifacts/script.log" 2>&1; then
   if cmp -s "$artifacts/eventhub-sqlserver.sql" deploy/eventhub-sqlserver.sql; then
@@ -75,16 +108,19 @@ if dotnet ef migrations script --idempotent --no-build --project "$project" --st
 else
   cat "$artifacts/script.log"; fail_step "generate the SQL Server script"
 fi
+timings+=("$(printf '%5ss  %s' "$((SECONDS - schema_started))" "  schema checks (pending model changes, SQL Server script), beside the tests")")
 
 # --- tests -----------------------------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0
 for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub.EndToEnd; do
   name=$(basename "$project")
-  note "$name"
+  wait "${test_pid[$name]}"
   log="$artifacts/$name.log"
-  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$log" 2>&1
+  took=$(cat "$artifacts/$name.seconds" 2>/dev/null || echo "?")
+  timings+=("$(printf '%5ss  %s' "$took" "  $name")")
   total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   if [ -z "$total" ]; then
+    echo "$name (${took}s):"
     tail -40 "$log"
     fail_step "$name did not report results"
     failed=$((failed + 1))
@@ -92,13 +128,30 @@ for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub
   fi
   count() { grep -E "^ +$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
   p=$(count Passed); f=$(count Failed); s=$(count Skipped)
-  echo "$name: $p passed, $f failed, $s skipped"
+  echo "$name: $p passed, $f failed, $s skipped (${took}s)"
   grep -E '^ +Skipped [A-Z]' "$log" | head -20
   if [ "$f" != 0 ]; then
     grep -E -A 25 '^ +Failed [A-Z]' "$log" | head -200
   fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
+end_step
+
+# The slowest tests, from the runner's own timings: where to look when the run gets slower.
+echo
+echo "Slowest tests:"
+cat "$artifacts"/EventHub.*.log 2>/dev/null | awk '
+  /^ +(Passed|Failed) [A-Z]/ {
+    name = $2; s = -1
+    if (match($0, /\[[0-9]+ m [0-9]+ s\]$/)) { split(substr($0, RSTART + 1), t, " "); s = t[1] * 60 + t[3] }
+    else if (match($0, /\[[0-9]+ s\]$/)) { s = substr($0, RSTART + 1) + 0 }
+    if (s >= 0) printf "%6d s  %s\n", s, name
+  }' | sort -rn | head -8 | cut -c1-160
+
+echo
+echo "Durations:"
+printf '%s\n' "${timings[@]}"
+echo "$(printf '%5ss' "$SECONDS")  in all"
 
 failed=$((failed + step_failures))
 # The names of the failed tests last, next to the count, where a truncated log still shows them.

@@ -109,25 +109,28 @@ public static class CoreServiceCollectionExtensions
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        services.AddHangfire(config =>
+        // This app's own Hangfire storage and job activator, registered before AddHangfire (which only adds its own when none
+        // is there). Hangfire's defaults are the process-wide JobStorage.Current and JobActivator.Current, which the next host
+        // built in the same process replaces: with several hosts in one process (the tests) a host would otherwise register its
+        // recurring jobs in, and run its jobs with the services of, another host, whose database may be gone.
+        // The storage follows the provider; with SQLite it is in memory: every durable intention is a row in our own database.
+        services.AddSingleton<JobStorage>(sp =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            // Hangfire's storage follows the provider; with SQLite it is in memory: every durable intention is a row in our own database.
-            switch (database.Provider)
+            sp.GetRequiredService<IGlobalConfiguration>(); // the serializer settings first, as Hangfire's own registrations do
+            return database.Provider switch
             {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(database.ConnectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
-                    break;
-                default:
-                    config.UseInMemoryStorage();
-                    break;
-            }
+                DatabaseProvider.SqlServer => new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString),
+                DatabaseProvider.PostgreSql => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions()),
+                _ => new Hangfire.InMemory.InMemoryStorage(),
+            };
         });
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        // Hangfire's log provider is process-wide too: this one outlives a stopped host (see HangfireLogProvider).
+        services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         if (jobs.RunServer)
         {

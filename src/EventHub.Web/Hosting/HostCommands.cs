@@ -7,16 +7,23 @@ namespace EventHub.Web.Hosting;
 /// <summary>
 /// Command verbs on the same host: `migrate`, `seed-demo`, `create-admin EMAIL`, `verify-audit`, `dispatch-outbox`,
 /// `rotate-keys`, and `check-attribution ...`, which runs without the host or a database (<see cref="CheckAttributionCommand"/>).
-/// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts.
+/// `dotnet run --project src/EventHub.Web -- migrate` runs one and exits; without a verb the web app starts. `help` lists the
+/// verbs; an unknown one (a typo) lists them on stderr and exits 2 without starting anything.
 /// </summary>
 public static class HostCommands
 {
     private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit", "dispatch-outbox", "rotate-keys", CheckAttributionCommand.Verb];
 
-    /// <summary>Splits the verb (and its argument) from the arguments the host itself reads.</summary>
+    private static readonly string[] HelpWords = ["help", "--help", "-h", "-?", "/?"];
+
+    /// <summary>
+    /// Splits the verb (and its argument) from the arguments the host itself reads. A first argument that is neither a known
+    /// verb nor a host argument (a switch such as <c>--urls</c>, or <c>key=value</c>) is returned as the command too: Program
+    /// refuses it with the list of verbs instead of starting the web app on a typo.
+    /// </summary>
     public static (string[]? Command, string[] HostArgs) Parse(string[] args)
     {
-        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        if (args.Length == 0 || (!Verbs.Contains(args[0]) && !HelpWords.Contains(args[0]) && IsHostArgument(args[0])))
         {
             return (null, args);
         }
@@ -30,10 +37,48 @@ public static class HostCommands
         return (args.Take(take).ToArray(), args.Skip(take).ToArray());
     }
 
-    /// <summary>True for a verb that needs neither the host nor the database: Program runs it before building either.</summary>
-    public static bool RunsWithoutHost(string[]? command) => command is [CheckAttributionCommand.Verb, ..];
+    /// <summary>What the host's command-line configuration reads: <c>--key value</c>, <c>--key=value</c>, <c>/key value</c>, <c>key=value</c>.</summary>
+    private static bool IsHostArgument(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');
 
-    public static int RunWithoutHost(string[] command, TextWriter output, TextWriter error) => CheckAttributionCommand.Run(command, output, error);
+    /// <summary>
+    /// True for a command that needs neither the host nor the database: check-attribution, help, and an unknown verb.
+    /// Program runs it before building either.
+    /// </summary>
+    public static bool RunsWithoutHost(string[]? command) => command is [var verb, ..] && (verb == CheckAttributionCommand.Verb || !Verbs.Contains(verb));
+
+    public static int RunWithoutHost(string[] command, TextWriter output, TextWriter error)
+    {
+        if (command[0] == CheckAttributionCommand.Verb)
+        {
+            return CheckAttributionCommand.Run(command, output, error);
+        }
+
+        if (HelpWords.Contains(command[0]))
+        {
+            WriteUsage(output);
+            return 0;
+        }
+
+        error.WriteLine($"Unknown command '{command[0]}'.");
+        WriteUsage(error);
+        return 2;
+    }
+
+    private static void WriteUsage(TextWriter writer)
+    {
+        writer.WriteLine("""
+            Usage: EventHub.Web [COMMAND] [host options such as --urls http://127.0.0.1:5000]
+            Without a command the web app starts. Commands (each runs once and exits):
+              migrate                   apply the database migrations
+              seed-demo                 migrate and add the demo events and accounts (once)
+              create-admin EMAIL        create an Administrator, or make an existing account one
+              verify-audit              check the audit log's hash chain (exit 1 names the first broken link)
+              dispatch-outbox           send every due outbox email now
+              rotate-keys               create a new Data Protection key for every node
+              check-attribution --participants FILE.csv --draft FILE.md [--on-record FILE.csv] [--small-group K]
+                                        check a draft for attributable statements, without a database
+            """);
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {
@@ -125,8 +170,7 @@ public static class HostCommands
             }
 
             default:
-                Console.Error.WriteLine($"Unknown command '{command[0]}'. Known: {string.Join(", ", Verbs)}.");
-                return 2;
+                return RunWithoutHost(command, Console.Out, Console.Error);
         }
     }
 

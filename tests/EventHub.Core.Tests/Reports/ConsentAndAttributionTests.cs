@@ -57,7 +57,7 @@ public sealed class ConsentAndAttributionTests
             Assert.Equal(ConsentStatus.Requested, view.Status);
 
             var answer = host.Scoped.GetRequiredService<AnswerConsentRequest>();
-            Assert.Equal(OutcomeStatus.NotFound, (await answer.ExecuteAsync("x" + token[1..], ConsentAnswer.Confirm)).Status);
+            Assert.Equal(OutcomeStatus.NotFound, (await answer.ExecuteAsync((token[0] == 'x' ? "y" : "x") + token[1..], ConsentAnswer.Confirm)).Status);
             Assert.Equal(ConsentStatus.Confirmed, (await answer.ExecuteAsync(token, ConsentAnswer.Confirm)).Value);
             Assert.Equal(ConsentStatus.Confirmed, (await answer.ExecuteAsync(token, ConsentAnswer.Confirm)).Value);
         }

@@ -27,10 +27,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public static async Task<NodeProcess> StartAsync(string name, int port, IDictionary<string, string> environment)
     {
-        // The web project's own build output (bin/<Configuration>/net10.0), beside this test assembly's configuration.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var webDll = Path.Combine(RepositoryPaths.WebProject, "bin", configuration, "net10.0", "EventHub.Web.dll");
-        var info = new ProcessStartInfo("dotnet", [webDll, "--urls", $"http://127.0.0.1:{port}"])
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly, "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

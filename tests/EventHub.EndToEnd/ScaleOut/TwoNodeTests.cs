@@ -145,7 +145,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
 
         // 4. Every email is sent exactly once although both nodes run the dispatcher.
         await smtp.WaitForAsync(Emails, TimeSpan.FromSeconds(90));
-        await Task.Delay(TimeSpan.FromSeconds(12)); // one more sweep on each node: nothing more may arrive
+        await AwaitAnotherFullSweepAsync(); // nothing more may arrive once a sweep that began after the last one has finished
         var recipients = smtp.Messages.SelectMany(m => m.To.Mailboxes.Select(a => a.Address)).ToList();
         Assert.Equal(Emails, recipients.Count);
         Assert.Equal(Emails, recipients.Distinct().Count());
@@ -161,6 +161,32 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(runs.Count >= 2, $"QueueDueReminders should have run at least twice by now (every 10 s); runs: {runs.Count}\nA:\n{nodeA.Output}\nB:\n{nodeB.Output}");
         var twice = runs.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, $"Scheduled times run more than once: {string.Join(", ", twice)}");
+    }
+
+    /// <summary>
+    /// Waits until every Hangfire job created so far has finished and a DispatchOutbox sweep created after them has succeeded:
+    /// no sweep is still sending, and a whole sweep ran after the last email arrived.
+    /// </summary>
+    private async Task AwaitAnotherFullSweepAsync()
+    {
+        var marker = await ScalarAsync("SELECT coalesce(max(id), 0) FROM hangfire.job");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var unfinished = await ScalarAsync($"SELECT count(*) FROM hangfire.job WHERE id <= {marker} AND statename NOT IN ('Succeeded', 'Failed', 'Deleted')");
+            var sweepsAfter = await ScalarAsync(
+                $"""
+                SELECT count(*) FROM hangfire.job j JOIN hangfire.jobparameter r ON r.jobid = j.id AND r.name = 'RecurringJobId'
+                WHERE j.id > {marker} AND r.value = '"DispatchOutbox"' AND j.statename = 'Succeeded'
+                """);
+            if (unfinished == 0 && sweepsAfter > 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No further DispatchOutbox sweep finished within 60 s (unfinished earlier jobs: {unfinished}).\nA:\n{nodeA.Output}\nB:\n{nodeB.Output}");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -237,12 +237,12 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     private static Process StartDispatcher(TestDatabase database, SmtpSink sink)
     {
-        var info = new ProcessStartInfo("dotnet", [WebAssemblyPath(), "dispatch-outbox"])
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.WebAssembly, "dispatch-outbox"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(WebAssemblyPath())!,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.WebAssembly)!,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Database__Provider"] = database.Provider.ToString();
@@ -256,21 +256,6 @@ public sealed class FaultTests(ITestOutputHelper output)
         info.Environment["Jobs__RunServer"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         return Process.Start(info)!;
-    }
-
-    /// <summary>The built EventHub.Web.dll next to the sources (same configuration as this test assembly).</summary>
-    private static string WebAssemblyPath()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var root = new DirectoryInfo(here);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "EventHub.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root!.FullName, "src", "EventHub.Web", "bin", configuration, "net10.0", "EventHub.Web.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/EventHub.Web first.", path);
     }
 }
 
