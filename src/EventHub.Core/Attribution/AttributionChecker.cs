@@ -133,6 +133,14 @@ public static partial class AttributionChecker
                 return null;
             }
 
+            // "Max Weber" is not Stefan Weber: a surname after another capitalised word that is no title is someone else's name.
+            if (!prefixed && form == NameForm.Surname && j > 0 && text.Adjacent(j - 1, j) && tokens[j - 1].Shape == TokenShape.Capitalised
+                && !AttributionWords.Titles.Contains(tokens[j - 1].Folded) && !AttributionWords.SurnameParticles.Contains(tokens[j - 1].Folded)
+                && (!tokens[j - 1].SentenceStart || !IsOrdinary(tokens[j - 1].Folded)))
+            {
+                return null;
+            }
+
             // "the Long March", "a Bright Future coalition": an ordinary word inside a run of capitalised words is part of a title.
             if (!prefixed && form == NameForm.Surname && nameTokens.All(w => IsOrdinary(w.Folded)) && InTitleRun(j, last))
             {
@@ -327,8 +335,10 @@ public static partial class AttributionChecker
                 return null;
             }
 
-            // A noun after the word makes it an adjective ("the general population"), unless the word is possessive.
-            if (!tokens[head].Possessive && Next(head) is { } follower)
+            // A noun after the word makes it an adjective ("the general population"), unless the word is possessive or
+            // capitalised as a title ("the Brigadier General saw").
+            var titled = tokens[head].Shape == TokenShape.Capitalised && !tokens[head].SentenceStart && !tokens[head].InHeading;
+            if (!tokens[head].Possessive && Next(head) is { } follower && !(titled && tokens[follower].Shape == TokenShape.Lower))
             {
                 var f = tokens[follower];
                 if (f.Folded == "of" && Next(follower) is { } what && tokens[what].Folded is "state" or "states" or "government" or "governments")

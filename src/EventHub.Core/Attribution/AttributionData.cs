@@ -50,7 +50,8 @@ internal static class AttributionData
     private static CountryTable LoadCountries()
     {
         var table = new CountryTable();
-        foreach (var line in Lines("countries.tsv").Concat(Lines("countries-extra.tsv")))
+        // The hand additions first, then independent countries before territories: the first country for a word wins.
+        foreach (var line in Lines("countries-extra.tsv").Concat(Lines("countries.tsv")))
         {
             var cells = line.Split('\t');
             if (cells.Length < 4)
@@ -117,7 +118,7 @@ internal sealed class CountryTable
             ByFirstWord[words[0]] = list;
         }
 
-        if (!list.Any(e => e.Code == code && e.Form == form && e.Words.SequenceEqual(words)))
+        if (!list.Any(e => (e.Code == code || e.Form == form) && e.Words.SequenceEqual(words)))
         {
             list.Add(entry);
         }

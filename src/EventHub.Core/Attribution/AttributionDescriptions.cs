@@ -205,6 +205,12 @@ public static partial class AttributionChecker
                 return null;
             }
 
+            // "The audience included officials, researchers, a journalist and ...": who attended, in aggregate.
+            if (!present && InList(i, last) && !SpeechFollows(last, pastOnly: false))
+            {
+                return null;
+            }
+
             var determined = determiner is not null and not ("some" or "their" or "its" or "several");
             var about = singling || present || determined
                 || SpeechFollows(last, pastOnly: noun.Plural && determiner is null)
@@ -298,6 +304,12 @@ public static partial class AttributionChecker
 
         private void Narrow(Constraints constraints, HeadNoun noun, int at)
         {
+            // "a military officer": the kind of work says it all; "officer" is in too many positions to narrow further.
+            if (noun.Position is "officer" && constraints.Roles.Count > 0)
+            {
+                return;
+            }
+
             if (noun.Roles != Roles.None)
             {
                 constraints.Roles.Add(noun.Roles);
@@ -363,7 +375,7 @@ public static partial class AttributionChecker
                 return organisation.Last;
             }
 
-            if (CountryAt(q) is { } country && country.Form != CountryForm.Capital)
+            if (CountryAt(q) is { } country)
             {
                 constraints.Countries.Add(country.Code);
                 constraints.Words.Add(Span(q, country.Last));
@@ -449,6 +461,12 @@ public static partial class AttributionChecker
                     return true;
                 }
 
+                // "Hungarian officials have long argued", "Budapest has insisted": the perfect speaks of the world, not of the meeting.
+                if (pastOnly && word is "has" or "have" or "had")
+                {
+                    return false;
+                }
+
                 if ((AttributionWords.SpeechBridges.Contains(word) || (word.EndsWith("ly", StringComparison.Ordinal) && tokens[n].Shape == TokenShape.Lower)) && ++bridges <= 3)
                 {
                     continue;
@@ -492,7 +510,12 @@ public static partial class AttributionChecker
             }
 
             var t = tokens[p];
-            return t.Shape == TokenShape.Capitalised && index.DistinctiveWords.TryGetValue(t.Folded, out var distinctive) ? (p, [distinctive]) : null;
+            if (t.Shape != TokenShape.Capitalised)
+            {
+                return null;
+            }
+
+            return index.DistinctiveWords.TryGetValue(t.Folded, out var distinctive) || index.HeadWords.TryGetValue(t.Folded, out distinctive) ? (p, [distinctive]) : null;
         }
 
         /// <summary>
@@ -619,7 +642,20 @@ public static partial class AttributionChecker
             }
 
             var before = tokens[first - 1].Folded;
-            return before is "from" or "by" || (before == "to" && first >= 2 && tokens[first - 2].Folded == "according");
+            if (before == "to")
+            {
+                return first >= 2 && tokens[first - 2].Folded == "according";
+            }
+
+            if (before is not ("from" or "by") || first < 2 || tokens[first - 2].Sentence != tokens[first].Sentence)
+            {
+                return false;
+            }
+
+            // "a point raised by the OSCE", "we heard from Bruegel", "remarks from the EEAS" — not "a report by", "data from".
+            var said = tokens[first - 2].Folded;
+            return AttributionWords.SpeechNouns.Contains(said) || AttributionWords.SpeechVerbs.Contains(said)
+                || said is "heard" or "input" or "contribution" or "contributions" or "made" or "up" or "forward" or "echoed" or "raised" or "voiced";
         }
 
         /// <summary>"experts from the EU, NATO and the OSCE": an element of a list of several names.</summary>

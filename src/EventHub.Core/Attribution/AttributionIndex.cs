@@ -113,6 +113,9 @@ internal sealed class AttributionIndex
     /// <summary>A capitalised word that is in one organisation's names only and is no English word ("Bruegel", "Egmont", "Carnegie").</summary>
     public Dictionary<string, IndexedOrganisation> DistinctiveWords { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The last word of one organisation's name only, capitalised in the text: "a Commission official", "a Parliament staffer".</summary>
+    public Dictionary<string, IndexedOrganisation> HeadWords { get; } = new(StringComparer.Ordinal);
+
     public static AttributionIndex Build(AttributionContext context)
     {
         var index = new AttributionIndex();
@@ -291,6 +294,26 @@ internal sealed class AttributionIndex
             if (organisation is not null)
             {
                 DistinctiveWords[word] = organisation;
+            }
+        }
+
+        var heads = new Dictionary<string, IndexedOrganisation?>(StringComparer.Ordinal);
+        foreach (var organisation in AllOrganisations)
+        {
+            var words = AttributionText.Words(organisation.Organisation.Name);
+            if (words.Count >= 2 && words[^1].Shape == TokenShape.Capitalised && words[^1].Length >= 4 && !AttributionData.Countries.ByFirstWord.ContainsKey(words[^1].Folded)
+                && words[^1].Folded is not ("affairs" or "relations" or "studies" or "policy" or "security" or "development" or "international" or "staff" or "division" or "union" or "europe"))
+            {
+                var head = words[^1].Folded;
+                heads[head] = heads.TryGetValue(head, out var other) && other != organisation ? null : organisation;
+            }
+        }
+
+        foreach (var (word, organisation) in heads)
+        {
+            if (organisation is not null && !DistinctiveWords.ContainsKey(word))
+            {
+                HeadWords[word] = organisation;
             }
         }
     }

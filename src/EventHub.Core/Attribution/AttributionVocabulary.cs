@@ -264,7 +264,7 @@ internal static class AttributionVocabulary
     // ---- Organisation paraphrases ---------------------------------------------------------------------------------
 
     private static readonly HashSet<string> ConceptStop = new(
-        ["the", "of", "for", "and", "to", "in", "on", "at", "de", "des", "du", "la", "le", "der", "die", "das", "und", "van", "het", "affairs", "federal", "royal", "national", "s"],
+        ["the", "of", "for", "and", "to", "in", "on", "at", "de", "des", "du", "la", "le", "der", "die", "das", "und", "van", "het", "affairs", "federal", "royal", "national", "permanent", "s"],
         StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string> ConceptSynonyms = new(StringComparer.Ordinal)

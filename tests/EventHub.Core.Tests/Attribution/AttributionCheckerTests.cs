@@ -89,7 +89,7 @@ public sealed class AttributionCheckerTests
     [Fact]
     public void Suggestions_are_neutral_and_name_the_sector_when_known()
     {
-        var draft = "Niklas Müller spoke first. An official from the EEAS replied. Figures from the EEAS were praised.";
+        var draft = "Niklas Müller spoke first. An official from the EEAS replied. We also heard from the EEAS that funding is short.";
 
         var findings = AttributionChecker.Check(draft, AttributionCorpus.SeedContext());
 
