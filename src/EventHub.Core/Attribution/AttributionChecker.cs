@@ -105,7 +105,7 @@ public static partial class AttributionChecker
 
             if (match is null)
             {
-                return null;
+                return initials.Count == 0 && !title ? TryFirstName(i) : null;
             }
 
             var (last, entries) = match.Value;
@@ -157,6 +157,22 @@ public static partial class AttributionChecker
             bool Capital(int n) => n >= 0 && n < tokens.Count && tokens[n].Shape is TokenShape.Capitalised or TokenShape.AllCaps && !tokens[n].SentenceStart
                 && !AttributionWords.Determiners.Contains(tokens[n].Folded);
             return (first > 0 && text.Adjacent(first - 1, first) && Capital(first - 1)) || (last + 1 < tokens.Count && text.Adjacent(last, last + 1) && Capital(last + 1));
+        }
+
+        /// <summary>"Eszter argued": a participant's first name alone, capitalised, as the subject of a speech verb.</summary>
+        private int? TryFirstName(int i)
+        {
+            var t = tokens[i];
+            if (t.Shape != TokenShape.Capitalised || t.InHeading || IsOrdinary(t.Folded) || !index.FirstNames.TryGetValue(t.Folded, out var people)
+                || (i > 0 && text.Adjacent(i - 1, i) && tokens[i - 1].Shape == TokenShape.Capitalised && !tokens[i - 1].SentenceStart)
+                || (Next(i) is { } after && tokens[after].Shape == TokenShape.Capitalised)
+                || !SpeechFollows(i, pastOnly: false))
+            {
+                return null;
+            }
+
+            names.Add(new NameMention(i, i, i, people, false));
+            return i;
         }
 
         private static bool IsInitial(Token t) => t.Length == 1 && t.Shape == TokenShape.Capitalised && char.IsLetter(t.Folded[0]);

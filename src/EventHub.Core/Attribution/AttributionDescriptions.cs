@@ -22,9 +22,12 @@ public static partial class AttributionChecker
 
         public int Seniority { get; set; }
 
+        /// <summary>"the host argued": the event's host.</summary>
+        public bool Hosts { get; set; }
+
         public List<string> Words { get; } = [];
 
-        public bool Any => Countries.Count > 0 || Roles.Count > 0 || Organisations.Count > 0 || Positions.Count > 0 || Seniority != 0;
+        public bool Any => Hosts || Countries.Count > 0 || Roles.Count > 0 || Organisations.Count > 0 || Positions.Count > 0 || Seniority != 0;
 
         public bool OnlyPosition => Positions.Count > 0 && Countries.Count == 0 && Roles.Count == 0 && Organisations.Count == 0 && Seniority == 0;
     }
@@ -48,7 +51,7 @@ public static partial class AttributionChecker
              "unconvinced", "doubtful", "insistent", "dismissive", "supportive", "firm", "vocal", "blunt", "emphatic", "wary", "confident", "frank"],
             StringComparer.Ordinal);
 
-        private readonly record struct HeadNoun(Roles Roles, string? Position, bool Plural);
+        private readonly record struct HeadNoun(Roles Roles, string? Position, bool Plural, bool Host = false);
 
         // ---- Descriptions of persons ------------------------------------------------------------------------------
 
@@ -99,6 +102,18 @@ public static partial class AttributionChecker
                     constraints.Words.Add(Span(p, organisation.Last));
                     p = organisation.Last;
                 }
+                else if (CountryAt(p) is { } nominal && nominal.Form == CountryForm.Demonym && determiner is not null && !tokens[nominal.Last].Possessive
+                         && (Next(nominal.Last) is not { } following || (Head(following) is null && OrganisationAt(following) is null && tokens[following].Shape == TokenShape.Lower
+                             && !AttributionVocabulary.RoleAdjectives.ContainsKey(tokens[following].Folded) && !index.ConceptWords.Contains(tokens[following].Folded)))
+                         && (SpeechFollows(nominal.Last, pastOnly: false) || (Next(nominal.Last) is { } here && AttributionVocabulary.Presence.Contains(tokens[here].Folded))))
+                {
+                    // "the Hungarian insisted", "the Belgian present": a demonym standing for a person.
+                    constraints.Countries.Add(nominal.Code);
+                    constraints.Words.Add(Span(p, nominal.Last));
+                    head = nominal.Last;
+                    noun = new HeadNoun(Roles.None, null, false);
+                    break;
+                }
                 else if (CountryAt(p) is { } country && country.Form != CountryForm.Capital)
                 {
                     constraints.Countries.Add(country.Code);
@@ -133,7 +148,7 @@ public static partial class AttributionChecker
                     constraints.Seniority = -1;
                     constraints.Words.Add(word);
                 }
-                else if (AttributionVocabulary.Singling.Contains(word))
+                else if (AttributionVocabulary.Singling.Contains(word) || word is "two" or "three" or "both")
                 {
                     singling = true;
                 }
@@ -211,7 +226,14 @@ public static partial class AttributionChecker
                 return null;
             }
 
-            var determined = determiner is not null and not ("some" or "their" or "its" or "several");
+            // "the Hungarian people", "the Georgian experts": a plural after "the" is a group of the world unless it speaks or was there.
+            var determined = determiner is not null and not ("some" or "their" or "its" or "several")
+                && !(determiner == "the" && tokens[head].Folded is "people" or "persons" or "men" or "women" or "individuals" or "figures" or "professionals");
+            if (noun.Host && !SpeechFollows(last, pastOnly: false))
+            {
+                return null;
+            }
+
             var about = singling || present || determined
                 || SpeechFollows(last, pastOnly: noun.Plural && determiner is null)
                 || AccordingTo(i)
@@ -299,6 +321,11 @@ public static partial class AttributionChecker
                 }
             }
 
+            if (constraints.Hosts && person.Participant.Role != ParticipantRole.Host)
+            {
+                return false;
+            }
+
             return constraints.Seniority == 0 || person.Seniority == constraints.Seniority;
         }
 
@@ -313,6 +340,12 @@ public static partial class AttributionChecker
             if (noun.Roles != Roles.None)
             {
                 constraints.Roles.Add(noun.Roles);
+                constraints.Words.Add(tokens[at].Folded);
+            }
+
+            if (noun.Host)
+            {
+                constraints.Hosts = true;
                 constraints.Words.Add(tokens[at].Folded);
             }
 
@@ -340,6 +373,11 @@ public static partial class AttributionChecker
             if (AttributionVocabulary.RoleNouns.TryGetValue(word, out var roles))
             {
                 return new HeadNoun(roles, null, plural);
+            }
+
+            if (word is "host" or "hosts" or "co-host")
+            {
+                return new HeadNoun(Roles.None, null, plural, Host: true);
             }
 
             if (AttributionVocabulary.GenericNouns.Contains(word))
@@ -602,19 +640,29 @@ public static partial class AttributionChecker
         private (int Last, string Code, CountryForm Form)? CountryAt(int p)
         {
             var t = tokens[p];
-            if (t.Shape == TokenShape.Lower || !AttributionData.Countries.ByFirstWord.TryGetValue(t.Folded, out var entries))
+            if (t.Shape == TokenShape.Lower)
             {
                 return null;
             }
 
             (int Last, string Code, CountryForm Form)? best = null;
-            foreach (var entry in entries)
+            if (AttributionData.Countries.ByFirstWord.TryGetValue(t.Folded, out var entries))
             {
-                var last = Matches(p, entry.Words);
-                if (last >= 0 && (best is null || last > best.Value.Last))
+                foreach (var entry in entries)
                 {
-                    best = (last, entry.Code, entry.Form);
+                    var last = Matches(p, entry.Words);
+                    if (last >= 0 && (best is null || last > best.Value.Last))
+                    {
+                        best = (last, entry.Code, entry.Form);
+                    }
                 }
+            }
+
+            // "two Hungarians", "the Belgians", "the Turks"
+            if (best is null && t.Folded.Length > 3 && t.Folded[^1] == 's' && AttributionData.Countries.ByFirstWord.TryGetValue(t.Folded[..^1], out var singular)
+                && singular.FirstOrDefault(e => e.Form == CountryForm.Demonym && e.Words.Length == 1) is { } demonym)
+            {
+                best = (p, demonym.Code, CountryForm.Demonym);
             }
 
             return best;

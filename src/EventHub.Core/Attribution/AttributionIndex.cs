@@ -105,6 +105,9 @@ internal sealed class AttributionIndex
 
     public List<IndexedPerson> People { get; } = [];
 
+    /// <summary>First names ("Eszter"): a name only as the subject of a speech verb ("Eszter argued").</summary>
+    public Dictionary<string, List<IndexedPerson>> FirstNames { get; } = new(StringComparer.Ordinal);
+
     public List<IndexedOrganisation> AllOrganisations { get; } = [];
 
     /// <summary>Every concept of every organisation's names: how far a paraphrase may run.</summary>
@@ -258,6 +261,11 @@ internal sealed class AttributionIndex
             }
 
             index.AddName(surname, person, NameForm.Surname);
+            if (given.Count >= 1 && given[0].Length >= 3)
+            {
+                Add(index.FirstNames, given[0].Folded, person);
+            }
+
             if (surname.Count > 1)
             {
                 index.AddName([surname[^1]], person, NameForm.Surname);
