@@ -105,7 +105,7 @@ public static partial class AttributionChecker
                 else if (CountryAt(p) is { } nominal && nominal.Form == CountryForm.Demonym && determiner is not null && !tokens[nominal.Last].Possessive
                          && (Next(nominal.Last) is not { } following || (Head(following) is null && OrganisationAt(following) is null && tokens[following].Shape == TokenShape.Lower
                              && !AttributionVocabulary.RoleAdjectives.ContainsKey(tokens[following].Folded) && !index.ConceptWords.Contains(tokens[following].Folded)))
-                         && (SpeechFollows(nominal.Last, pastOnly: false) || (Next(nominal.Last) is { } here && AttributionVocabulary.Presence.Contains(tokens[here].Folded))))
+                         && (SpeechFollows(nominal.Last, pastOnly: false) || (Next(nominal.Last) is { } here && (AttributionVocabulary.Presence.Contains(tokens[here].Folded) || RoomAt(here) is not null))))
                 {
                     // "the Hungarian insisted", "the Belgian present": a demonym standing for a person.
                     constraints.Countries.Add(nominal.Code);

@@ -72,6 +72,7 @@ internal static class AttributionVocabulary
         contributor contributors panellist panellists panelist panelists observer observers practitioner practitioners
         interlocutor interlocutors counterpart counterparts individual individuals figure figures insider insiders
         staffer staffers man men woman women professional professionals specialist specialists delegation delegations
+        officer officers
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 
@@ -139,7 +140,7 @@ internal static class AttributionVocabulary
         ("university universiteit universite universitat universidad universita college academy", Roles.Academia),
         ("institute institut instituut istituto centre center council forum foundation stiftung fondation studies policy", Roles.ThinkTank),
         ("ngo network alliance campaign watch amnesty oxfam association coalition charity initiative", Roles.CivilSociety),
-        ("ltd gmbh inc plc llc corporation company consulting consultancy holdings industries technologies bank", Roles.Business),
+        ("ltd gmbh inc plc llc corporation company consulting consultancy holdings industries technologies", Roles.Business),
         ("military army navy defence defense", Roles.Military));
 
     private static readonly Dictionary<string, Roles> PositionWords = Map(
@@ -205,6 +206,12 @@ internal static class AttributionVocabulary
                 fromNames |= Roles.EuInstitution;
             }
 
+            // A bank is a business, except a central, national or multilateral one ("Bank of Finland", "World Bank").
+            if (words.Contains("bank") && !words.Any(w => w is "central" or "national" or "world" or "development" or "investment" or "reserve" or "european" or "of"))
+            {
+                fromNames |= Roles.Business;
+            }
+
             if (folded.Contains("united nations", StringComparison.Ordinal) || folded.Contains("world bank", StringComparison.Ordinal)
                 || folded.Contains("council of europe", StringComparison.Ordinal) || folded.Contains("organization for", StringComparison.Ordinal)
                 || folded.Contains("organisation for", StringComparison.Ordinal) || folded.Contains("north atlantic", StringComparison.Ordinal)
@@ -230,9 +237,17 @@ internal static class AttributionVocabulary
 
         if (!string.IsNullOrWhiteSpace(position))
         {
-            foreach (var word in AttributionText.FoldedWords(position).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var folded = AttributionText.FoldedWords(position);
+            foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 roles |= PositionWords.GetValueOrDefault(word);
+            }
+
+            // "Member of Parliament", "Member of the European Parliament", "Member of the Bundestag"
+            if (folded.StartsWith("member of", StringComparison.Ordinal) && (folded.Contains("parliament", StringComparison.Ordinal) || folded.Contains("bundestag", StringComparison.Ordinal)
+                || folded.Contains("assembly", StringComparison.Ordinal) || folded.Contains("senate", StringComparison.Ordinal) || folded.Contains("congress", StringComparison.Ordinal)))
+            {
+                roles |= Roles.Lawmaker | Roles.Parliament;
             }
         }
 
