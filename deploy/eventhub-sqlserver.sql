@@ -1700,19 +1700,19 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203084814_RegistrationCountry'
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
 )
 BEGIN
-    ALTER TABLE [Registrations] ADD [Country] nvarchar(100) NULL;
+    ALTER TABLE [Events] ADD [RequireInviteeName] bit NOT NULL DEFAULT CAST(0 AS bit);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203084814_RegistrationCountry'
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203084814_RegistrationCountry', N'10.0.15');
+    VALUES (N'20261203082256_InviteeNameRule', N'10.0.15');
 END;
 
 COMMIT;

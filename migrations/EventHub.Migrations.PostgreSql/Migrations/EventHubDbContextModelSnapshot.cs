@@ -561,6 +561,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("boolean");
 
@@ -1058,10 +1061,6 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -563,6 +563,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("bit");
 
@@ -1061,10 +1064,6 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");

@@ -553,6 +553,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("INTEGER");
 
@@ -1047,10 +1050,6 @@ namespace EventHub.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
