@@ -79,6 +79,9 @@ internal sealed class IndexedOrganisation
     /// <summary>An organiser's or host's organisation is named on the invitation itself: a bare mention reveals nobody.</summary>
     public bool Organising => Members.Any(m => m.Participant.Role is ParticipantRole.Team or ParticipantRole.Host);
 
+    /// <summary>The roles its names suggest, computed once for all its members.</summary>
+    public Roles? NameRoles { get; set; }
+
     /// <summary>The concept sets of its names and aliases, for paraphrases ("Dutch foreign ministry").</summary>
     public List<List<string>> Concepts { get; } = [];
 }
@@ -210,8 +213,8 @@ internal sealed class AttributionIndex
                 }
             }
 
-            var organisationNames = person.Organisation is null ? [] : NamesOf(person.Organisation.Organisation).ToList();
-            person.Roles = AttributionVocabulary.RolesOf(participant.Sector is { } own && person.Organisation?.Organisation.Sector is null ? own : person.Organisation?.Organisation.Sector ?? participant.Sector, organisationNames, participant.Position);
+            var nameRoles = person.Organisation is null ? Roles.None : person.Organisation.NameRoles ??= AttributionVocabulary.NameRoles(NamesOf(person.Organisation.Organisation));
+            person.Roles = AttributionVocabulary.RolesOf(person.Organisation?.Organisation.Sector ?? participant.Sector, nameRoles, participant.Position);
             person.Seniority = AttributionVocabulary.SeniorityOf(participant.Position);
             if (AttributionData.Countries.Resolve(participant.Country) is { } country)
             {

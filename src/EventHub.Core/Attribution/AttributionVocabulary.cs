@@ -166,22 +166,12 @@ internal static class AttributionVocabulary
         StringComparer.Ordinal);
 
     /// <summary>The roles of a person, from their organisation's (or their own) sector, their organisation's names and their position.</summary>
-    public static Roles RolesOf(Sector? sector, IEnumerable<string> organisationNames, string? position)
-    {
-        var roles = sector switch
-        {
-            Sector.EuInstitution => Roles.EuInstitution,
-            Sector.Nato => Roles.International,
-            Sector.NationalGovernment => Roles.Government,
-            Sector.Parliament => Roles.Parliament,
-            Sector.Academia => Roles.Academia,
-            Sector.ThinkTank => Roles.ThinkTank,
-            Sector.Media => Roles.Media,
-            Sector.PrivateSector => Roles.Business,
-            Sector.CivilSociety => Roles.CivilSociety,
-            _ => Roles.None,
-        };
+    public static Roles RolesOf(Sector? sector, IEnumerable<string> organisationNames, string? position) =>
+        RolesOf(sector, NameRoles(organisationNames), position);
 
+    /// <summary>The roles an organisation's names suggest ("Embassy of ..." → diplomacy), before its declared sector.</summary>
+    public static Roles NameRoles(IEnumerable<string> organisationNames)
+    {
         var fromNames = Roles.None;
         foreach (var name in organisationNames)
         {
@@ -231,6 +221,26 @@ internal static class AttributionVocabulary
         {
             fromNames &= ~(Roles.Business | Roles.CivilSociety);
         }
+
+        return fromNames;
+    }
+
+    /// <summary>The roles of a person from the declared sector, the roles of their organisation's names and their position.</summary>
+    public static Roles RolesOf(Sector? sector, Roles fromNames, string? position)
+    {
+        var roles = sector switch
+        {
+            Sector.EuInstitution => Roles.EuInstitution,
+            Sector.Nato => Roles.International,
+            Sector.NationalGovernment => Roles.Government,
+            Sector.Parliament => Roles.Parliament,
+            Sector.Academia => Roles.Academia,
+            Sector.ThinkTank => Roles.ThinkTank,
+            Sector.Media => Roles.Media,
+            Sector.PrivateSector => Roles.Business,
+            Sector.CivilSociety => Roles.CivilSociety,
+            _ => Roles.None,
+        };
 
         // A declared sector wins over what the name suggests, except for the kinds of work inside it (diplomacy, media).
         roles |= roles == Roles.None ? fromNames : fromNames & (Roles.Diplomacy | Roles.Parliament | Roles.Military);
