@@ -1718,3 +1718,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203093754_RegistrationCountry'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [Country] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203093754_RegistrationCountry'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203093754_RegistrationCountry', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

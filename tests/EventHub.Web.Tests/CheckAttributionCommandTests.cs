@@ -58,6 +58,29 @@ public sealed class CheckAttributionCommandTests : IDisposable
         Assert.Equal("an official from the EEAS", findings[1].GetProperty("text").GetString());
         Assert.Equal("an official from an EU institution", findings[1].GetProperty("suggestion").GetString());
         Assert.Contains("\n  ", output); // indented for people to read
+        Assert.Equal(2, findings[1].GetProperty("fits").GetInt32()); // the EEAS sent two
+        Assert.True(findings[1].GetProperty("population").GetInt32() > 30);
+    }
+
+    [Fact]
+    public void An_optional_country_column_narrows_descriptions_and_a_bad_country_is_named_and_exits_2()
+    {
+        var participants = Write("participants.csv", "name,organisation,position,role,country\nEszter Kis,Permanent Representation of Hungary to the EU,Counsellor,attendee,Hungary\nJan Smit,NATO,Analyst,attendee,NL\nPiet Bos,NATO,Analyst,attendee,Netherlands\n");
+        var draft = Write("draft.md", "# Report\n\nThe Hungarian diplomat insisted on a softer text. A Dutch participant agreed.\n");
+
+        var (exit, output, _) = Run("check-attribution", "--participants", participants, "--draft", draft);
+
+        Assert.Equal(1, exit);
+        var findings = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["The Hungarian diplomat", "A Dutch participant"], findings.Select(f => f.GetProperty("text").GetString()));
+        Assert.Equal(1, findings[0].GetProperty("fits").GetInt32());
+        Assert.Equal("Eszter Kis", findings[0].GetProperty("pointsTo").GetString());
+        Assert.Equal(2, findings[1].GetProperty("fits").GetInt32());
+
+        var bad = Write("bad.csv", "name,organisation,position,role,country\nEszter Kis,EEAS,Counsellor,attendee,Atlantis\n");
+        (exit, _, var error) = Run("check-attribution", "--participants", bad, "--draft", draft);
+        Assert.Equal(2, exit);
+        Assert.Contains("Line 2: the country 'Atlantis' is not a country name, demonym or ISO 3166 code", error);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace EventHub.Core.Attribution;
 /// dictionaries from folded words to candidates; one pass over the tokens looks each word up. The cost grows with the
 /// draft's length and the number of names, not with their product.
 /// </remarks>
-public static class AttributionChecker
+public static partial class AttributionChecker
 {
     public static IReadOnlyList<AttributionFinding> Check(string draft, AttributionContext context)
     {
@@ -17,6 +17,13 @@ public static class AttributionChecker
         var index = AttributionIndex.Build(context);
         var text = AttributionText.Tokenize(draft);
         return new Scan(text, index, Math.Max(1, context.SmallGroupSize)).Run();
+    }
+
+    /// <summary>The smallest group any finding points to (null when there are none): "the smallest group a description in this draft points to has 1 person".</summary>
+    public static int? SmallestGroup(IEnumerable<AttributionFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return findings.Where(f => f.Fits is not null).Select(f => f.Fits).Min();
     }
 
     /// <summary>Whether two spellings name the same person as the check joins them (case, diacritics and titles aside).</summary>
@@ -43,11 +50,11 @@ public static class AttributionChecker
 
     private sealed record NameMention(int First, int NameFirst, int Last, List<IndexedPerson> People, bool AffiliationTitle);
 
-    private sealed record OrganisationMention(int First, int Last, IndexedOrganisation Organisation, bool Describes, string? Noun);
+    private sealed record OrganisationMention(int First, int Last, IndexedOrganisation Organisation, bool Describes, string? Noun, bool Source = true);
 
     private sealed record PositionMention(int First, int Last, List<IndexedPerson> Candidates);
 
-    private sealed class Scan(TokenizedText text, AttributionIndex index, int k)
+    private sealed partial class Scan(TokenizedText text, AttributionIndex index, int k)
     {
         private readonly List<Token> tokens = text.Tokens;
         private readonly List<NameMention> names = [];
@@ -59,7 +66,7 @@ public static class AttributionChecker
             var i = 0;
             while (i < tokens.Count)
             {
-                var end = TryName(i) ?? TryDescription(i) ?? TryPosition(i) ?? TryOrganisation(i);
+                var end = TryName(i) ?? TryDescription(i) ?? TryPersonDescription(i) ?? TryGovernment(i) ?? TryPosition(i) ?? TryOrganisation(i);
                 i = end is { } last ? last + 1 : i + 1;
             }
 
@@ -98,7 +105,7 @@ public static class AttributionChecker
 
             if (match is null)
             {
-                return null;
+                return initials.Count == 0 && !title ? TryFirstName(i) : null;
             }
 
             var (last, entries) = match.Value;
@@ -126,9 +133,46 @@ public static class AttributionChecker
                 return null;
             }
 
+            // "Max Weber" is not Stefan Weber: a surname after another capitalised word that is no title is someone else's name.
+            if (!prefixed && form == NameForm.Surname && j > 0 && text.Adjacent(j - 1, j) && tokens[j - 1].Shape == TokenShape.Capitalised
+                && !AttributionWords.Titles.Contains(tokens[j - 1].Folded) && !AttributionWords.SurnameParticles.Contains(tokens[j - 1].Folded)
+                && (!tokens[j - 1].SentenceStart || !IsOrdinary(tokens[j - 1].Folded)))
+            {
+                return null;
+            }
+
+            // "the Long March", "a Bright Future coalition": an ordinary word inside a run of capitalised words is part of a title.
+            if (!prefixed && form == NameForm.Surname && nameTokens.All(w => IsOrdinary(w.Folded)) && InTitleRun(j, last))
+            {
+                return null;
+            }
+
             var people = entries.Select(e => e.Person).Distinct().ToList();
             names.Add(new NameMention(first, j, last, people, affiliationTitle));
             return last;
+        }
+
+        private bool InTitleRun(int first, int last)
+        {
+            bool Capital(int n) => n >= 0 && n < tokens.Count && tokens[n].Shape is TokenShape.Capitalised or TokenShape.AllCaps && !tokens[n].SentenceStart
+                && !AttributionWords.Determiners.Contains(tokens[n].Folded);
+            return (first > 0 && text.Adjacent(first - 1, first) && Capital(first - 1)) || (last + 1 < tokens.Count && text.Adjacent(last, last + 1) && Capital(last + 1));
+        }
+
+        /// <summary>"Eszter argued": a participant's first name alone, capitalised, as the subject of a speech verb.</summary>
+        private int? TryFirstName(int i)
+        {
+            var t = tokens[i];
+            if (t.Shape != TokenShape.Capitalised || t.InHeading || IsOrdinary(t.Folded) || !index.FirstNames.TryGetValue(t.Folded, out var people)
+                || (i > 0 && text.Adjacent(i - 1, i) && tokens[i - 1].Shape == TokenShape.Capitalised && !tokens[i - 1].SentenceStart)
+                || (Next(i) is { } after && tokens[after].Shape == TokenShape.Capitalised)
+                || !SpeechFollows(i, pastOnly: false))
+            {
+                return null;
+            }
+
+            names.Add(new NameMention(i, i, i, people, false));
+            return i;
         }
 
         private static bool IsInitial(Token t) => t.Length == 1 && t.Shape == TokenShape.Capitalised && char.IsLetter(t.Folded[0]);
@@ -199,7 +243,7 @@ public static class AttributionChecker
                 && (main.Length > 1);
         }
 
-        private static bool IsOrdinary(string folded) => AttributionWords.Common.Contains(folded) || AttributionWords.AlwaysCapitalised.Contains(folded);
+        private static bool IsOrdinary(string folded) => AttributionWords.IsOrdinary(folded);
 
         // ---- Descriptions: "an official from X", "a NATO official", "the EEAS argued" ------------------------------
 
@@ -254,7 +298,7 @@ public static class AttributionChecker
                     return noun;
                 }
 
-                if (AttributionWords.SpeechVerbs.Contains(tokens[after].Folded))
+                if (SpeechFollows(named.Last, pastOnly: false))
                 {
                     organisations.Add(new OrganisationMention(i, named.Last, named.Organisation, true, null));
                     return named.Last;
@@ -307,8 +351,10 @@ public static class AttributionChecker
                 return null;
             }
 
-            // A noun after the word makes it an adjective ("the general population"), unless the word is possessive.
-            if (!tokens[head].Possessive && Next(head) is { } follower)
+            // A noun after the word makes it an adjective ("the general population"), unless the word is possessive or
+            // capitalised as a title ("the Brigadier General saw").
+            var titled = tokens[head].Shape == TokenShape.Capitalised && !tokens[head].SentenceStart && !tokens[head].InHeading;
+            if (!tokens[head].Possessive && Next(head) is { } follower && !(titled && tokens[follower].Shape == TokenShape.Lower))
             {
                 var f = tokens[follower];
                 if (f.Folded == "of" && Next(follower) is { } what && tokens[what].Folded is "state" or "states" or "government" or "governments")
@@ -364,7 +410,10 @@ public static class AttributionChecker
                 return null;
             }
 
-            organisations.Add(new OrganisationMention(i, match.Last, match.Organisation, false, null));
+            // Subject matter is not attribution: only an organisation named as a source ("from", "by", "according to",
+            // "the OSCE's view") is a finding; "through the OSCE", "the OSCE's field presence", "experts from X, Y and Z" are not.
+            organisations.Add(new OrganisationMention(i, match.Last, match.Organisation, false, null, NamedAsSource(i, match.Last)));
+
             return match.Last;
         }
 
@@ -407,7 +456,7 @@ public static class AttributionChecker
         private bool AcronymInContext(int i)
         {
             var t = tokens[i];
-            if (!AttributionWords.Common.Contains(t.Folded))
+            if (!IsOrdinary(t.Folded))
             {
                 return true;
             }
@@ -509,7 +558,8 @@ public static class AttributionChecker
                         protectedPeople.Count == 1
                             ? $"Names {person.Name}{Of(protectedPeople[0])}, who is not on the record here."
                             : $"Could name any of {PointsTo(protectedPeople)}, who are not on the record here.",
-                        Neutral(protectedPeople)));
+                        Neutral(protectedPeople),
+                        protectedPeople.Count));
                     continue;
                 }
 
@@ -534,7 +584,8 @@ public static class AttributionChecker
                         mention.NameFirst - 1,
                         PointsTo(nameOnlyPeople),
                         $"{nameOnlyPeople[0].Participant.Name} agreed to be named without affiliation; the title reveals their position.",
-                        "(leave out the title)"));
+                        "(leave out the title)",
+                        nameOnlyPeople.Count));
                 }
             }
 
@@ -555,11 +606,12 @@ public static class AttributionChecker
                         mention.Last,
                         PointsTo(beside),
                         $"{beside[0].Participant.Name} agreed to be named without affiliation, and {organisation.Organisation.Name} appears beside the name.",
-                        mention.Describes ? Article(mention.Noun) : "(leave out the organisation)"));
+                        mention.Describes ? Article(mention.Noun) : "(leave out the organisation)",
+                        beside.Count));
                     continue;
                 }
 
-                if (exposed.Count == 0 || affiliated.Contains((sentence, organisation)))
+                if (exposed.Count == 0 || affiliated.Contains((sentence, organisation)) || !mention.Source)
                 {
                     continue;
                 }
@@ -576,7 +628,8 @@ public static class AttributionChecker
                         small
                             ? $"Points to a group of {members.Count}: {organisation.Organisation.Name} {sent} to this event."
                             : $"Reveals a participant's affiliation ({organisation.Organisation.Name} {sent}); the Rule protects affiliation as well as identity.",
-                        Describe(mention.Noun, organisation)));
+                        Describe(mention.Noun, organisation),
+                        members.Count));
                 }
                 else if (members.Count <= k && !organisation.Organising)
                 {
@@ -586,7 +639,8 @@ public static class AttributionChecker
                         mention.Last,
                         organisation.Organisation.Name,
                         $"Names {organisation.Organisation.Name}, which {sent} to this event: naming it points to {(members.Count == 1 ? "that person" : "them")}.",
-                        SectorWording(organisation.Organisation.Sector)));
+                        SectorWording(organisation.Organisation.Sector),
+                        members.Count));
                 }
             }
 
@@ -603,7 +657,8 @@ public static class AttributionChecker
                         mention.Last,
                         PointsTo(beside),
                         $"{beside[0].Participant.Name} agreed to be named without affiliation; their position appears beside the name.",
-                        "(leave out the position)"));
+                        "(leave out the position)",
+                        beside.Count));
                     continue;
                 }
 
@@ -621,8 +676,11 @@ public static class AttributionChecker
                     holders.Count == 1
                         ? $"Only {holders[0].Participant.Name} holds this position among the participants: it identifies them."
                         : $"Only {holders.Count} participants hold this position ({PointsTo(holders)}): it points to them.",
-                    Neutral(holders)));
+                    Neutral(holders),
+                    holders.Count));
             }
+
+            DecideDescriptions(findings, affiliated);
 
             return findings
                 .GroupBy(f => (f.Start, f.Length))
@@ -633,11 +691,11 @@ public static class AttributionChecker
 
         private Section SectionOf(int token) => text.Sections[tokens[token].Section];
 
-        private AttributionFinding Finding(FindingKind kind, int first, int last, string pointsTo, string why, string suggestion)
+        private AttributionFinding Finding(FindingKind kind, int first, int last, string pointsTo, string why, string suggestion, int fits)
         {
             var start = tokens[first].Start;
             var end = tokens[last].Start + tokens[last].Length;
-            return new AttributionFinding(kind, start, end - start, text.Text[start..end], pointsTo, why, suggestion);
+            return new AttributionFinding(kind, start, end - start, text.Text[start..end], pointsTo, why, suggestion, fits, index.People.Count);
         }
 
         private static string PointsTo(IEnumerable<IndexedPerson> people) => string.Join("; ", people.Select(p => p.Participant.Name).Distinct());

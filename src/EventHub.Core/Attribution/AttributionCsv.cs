@@ -8,7 +8,7 @@ namespace EventHub.Core.Attribution;
 /// <remarks>
 /// participants: name, organisation, position, role (attendee | nominee | team | host | speaker); optional acronym,
 /// aliases (separated by ';'), sector (eu-institution, nato, national-government, parliament, academia, think-tank, media,
-/// private-sector, civil-society, other). on-record: name, scope (name | name-and-affiliation); optional agenda_items
+/// private-sector, civil-society, other), country (a name, demonym or ISO 3166 code: "Hungary", "Hungarian", "HU"). on-record: name, scope (name | name-and-affiliation); optional agenda_items
 /// (separated by ';'). Either file is read whole or not at all: every bad row is reported with its line number.
 /// </remarks>
 public static class AttributionCsv
@@ -61,6 +61,12 @@ public static class AttributionCsv
                 }
             }
 
+            var country = row.Get("country");
+            if (country.Length > 0 && AttributionData.Countries.Resolve(country) is null)
+            {
+                problems.Add($"the country '{country}' is not a country name, demonym or ISO 3166 code");
+            }
+
             var acronym = row.Get("acronym");
             var aliases = Split(row.Get("aliases"));
             if (organisation.Length == 0 && (acronym.Length > 0 || aliases.Count > 0 || sector is not null))
@@ -74,7 +80,7 @@ public static class AttributionCsv
                 continue;
             }
 
-            participants.Add(new AttributionParticipant(name, organisation.Length == 0 ? null : organisation, NullIfEmpty(row.Get("position")), role));
+            participants.Add(new AttributionParticipant(name, organisation.Length == 0 ? null : organisation, NullIfEmpty(row.Get("position")), role, NullIfEmpty(country)));
             if (organisation.Length > 0)
             {
                 if (!organisations.TryGetValue(organisation, out var known))

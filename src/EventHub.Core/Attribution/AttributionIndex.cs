@@ -26,6 +26,18 @@ internal sealed class IndexedPerson
 
     public OnRecordPermission? Permission { get; set; }
 
+    /// <summary>ISO codes of the person's country, their government organisation's country and a country code written beside their name.</summary>
+    public HashSet<string> Countries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The sectors and kinds of work a description can narrow them by.</summary>
+    public Roles Roles { get; set; }
+
+    /// <summary>+1 senior, -1 junior, 0 neither or unknown.</summary>
+    public int Seniority { get; set; }
+
+    /// <summary>The position, with titles split off the name added ("MEP Michael Gahler" holds "MEP").</summary>
+    public string? Position { get; set; }
+
     public string[] PermittedSections { get; set; } = [];
 
     /// <summary>What this person agreed to where the mention is (null: nothing, they are protected there).</summary>
@@ -66,6 +78,12 @@ internal sealed class IndexedOrganisation
 
     /// <summary>An organiser's or host's organisation is named on the invitation itself: a bare mention reveals nobody.</summary>
     public bool Organising => Members.Any(m => m.Participant.Role is ParticipantRole.Team or ParticipantRole.Host);
+
+    /// <summary>The roles its names suggest, computed once for all its members.</summary>
+    public Roles? NameRoles { get; set; }
+
+    /// <summary>The concept sets of its names and aliases, for paraphrases ("Dutch foreign ministry").</summary>
+    public List<List<string>> Concepts { get; } = [];
 }
 
 internal sealed record NameEntry(string[] Words, IndexedPerson Person, NameForm Form);
@@ -89,6 +107,20 @@ internal sealed class AttributionIndex
     public HashSet<string> KnownTerms { get; } = new(StringComparer.Ordinal);
 
     public List<IndexedPerson> People { get; } = [];
+
+    /// <summary>First names ("Eszter"): a name only as the subject of a speech verb ("Eszter argued").</summary>
+    public Dictionary<string, List<IndexedPerson>> FirstNames { get; } = new(StringComparer.Ordinal);
+
+    public List<IndexedOrganisation> AllOrganisations { get; } = [];
+
+    /// <summary>Every concept of every organisation's names: how far a paraphrase may run.</summary>
+    public HashSet<string> ConceptWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A capitalised word that is in one organisation's names only and is no English word ("Bruegel", "Egmont", "Carnegie").</summary>
+    public Dictionary<string, IndexedOrganisation> DistinctiveWords { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last word of one organisation's name only, capitalised in the text: "a Commission official", "a Parliament staffer".</summary>
+    public Dictionary<string, IndexedOrganisation> HeadWords { get; } = new(StringComparer.Ordinal);
 
     public static AttributionIndex Build(AttributionContext context)
     {
@@ -129,13 +161,10 @@ internal sealed class AttributionIndex
             permissions.TryAdd(Key(StripTitles(permission.Name)), permission);
         }
 
-        foreach (var participant in context.Participants)
+        foreach (var listed in context.Participants)
         {
-            var words = AttributionText.Words(participant.Name).ToList();
-            while (words.Count > 1 && AttributionWords.Titles.Contains(words[0].Folded))
-            {
-                words.RemoveAt(0);
-            }
+            var parsed = PersonName.Parse(listed.Name);
+            var words = parsed.Words;
 
             if (words.Count == 0)
             {
@@ -148,11 +177,14 @@ internal sealed class AttributionIndex
                 surnameStart--;
             }
 
+            var position = string.Join(", ", new[] { parsed.Titles, listed.Position, parsed.Position }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var participant = listed with { Name = parsed.Name, Position = position.Length == 0 ? null : position };
             var person = new IndexedPerson
             {
                 Participant = participant,
                 Initials = words.Take(surnameStart).Select(w => w.Folded[0]).ToHashSet(),
                 SurnameWord = words[^1].Folded,
+                Position = participant.Position,
             };
             index.People.Add(person);
 
@@ -181,13 +213,36 @@ internal sealed class AttributionIndex
                 }
             }
 
+            var nameRoles = person.Organisation is null ? Roles.None : person.Organisation.NameRoles ??= AttributionVocabulary.NameRoles(NamesOf(person.Organisation.Organisation));
+            person.Roles = AttributionVocabulary.RolesOf(person.Organisation?.Organisation.Sector ?? participant.Sector, nameRoles, participant.Position);
+            person.Seniority = AttributionVocabulary.SeniorityOf(participant.Position);
+            if (AttributionData.Countries.Resolve(participant.Country) is { } country)
+            {
+                person.Countries.Add(country);
+            }
+
+            if (parsed.Country is { } written)
+            {
+                person.Countries.Add(written);
+            }
+
+            // Someone at a ministry, an embassy or a mission is of the country in its name ("Embassy of Hungary to Belgium": Hungary).
+            if ((person.Roles & (Roles.Government | Roles.Diplomacy)) != 0 && (person.Roles & (Roles.EuInstitution | Roles.International)) == 0 && person.Organisation is not null)
+            {
+                var first = person.Organisation.Concepts.SelectMany(c => c).FirstOrDefault(c => c.Length == 3 && c[0] == '#' && c != "#EU");
+                if (first is not null)
+                {
+                    person.Countries.Add(first[1..]);
+                }
+            }
+
             index.KnownTerms.UnionWith(person.Terms);
             foreach (var head in HeadsOf(participant.Position))
             {
                 Add(index.Positions, head, person);
             }
 
-            if (permissions.Count > 0 && (permissions.TryGetValue(string.Join(' ', words.Select(w => w.Folded)), out var consent) || permissions.TryGetValue(Key(participant.Name), out consent)))
+            if (permissions.Count > 0 && (permissions.TryGetValue(string.Join(' ', words.Select(w => w.Folded)), out var consent) || permissions.TryGetValue(Key(listed.Name), out consent)))
             {
                 person.Permission = consent;
                 person.PermittedSections = consent.AgendaItemTitles
@@ -209,14 +264,77 @@ internal sealed class AttributionIndex
             }
 
             index.AddName(surname, person, NameForm.Surname);
+            if (given.Count >= 1 && given[0].Length >= 3)
+            {
+                Add(index.FirstNames, given[0].Folded, person);
+            }
+
             if (surname.Count > 1)
             {
                 index.AddName([surname[^1]], person, NameForm.Surname);
             }
         }
 
+        index.IndexDistinctiveWords();
         return index;
     }
+
+    private void IndexDistinctiveWords()
+    {
+        var seen = new Dictionary<string, IndexedOrganisation?>(StringComparer.Ordinal);
+        foreach (var organisation in AllOrganisations)
+        {
+            foreach (var name in NamesOf(organisation.Organisation))
+            {
+                foreach (var word in AttributionText.Words(name))
+                {
+                    if (word.Shape != TokenShape.Capitalised || word.Length < 4 || AttributionWords.IsOrdinary(word.Folded) || AttributionWords.Stop.Contains(word.Folded)
+                        || AttributionData.Countries.ByFirstWord.ContainsKey(word.Folded) || AttributionVocabulary.Concepts([word.Folded]) is not [var concept] || concept != word.Folded
+                        || GenericOrganisationWords.Contains(word.Folded))
+                    {
+                        continue;
+                    }
+
+                    seen[word.Folded] = seen.TryGetValue(word.Folded, out var other) && other != organisation ? null : organisation;
+                }
+            }
+        }
+
+        foreach (var (word, organisation) in seen)
+        {
+            if (organisation is not null)
+            {
+                DistinctiveWords[word] = organisation;
+            }
+        }
+
+        var heads = new Dictionary<string, IndexedOrganisation?>(StringComparer.Ordinal);
+        foreach (var organisation in AllOrganisations)
+        {
+            var words = AttributionText.Words(organisation.Organisation.Name);
+            if (words.Count >= 2 && words[^1].Shape == TokenShape.Capitalised && words[^1].Length >= 4 && !AttributionData.Countries.ByFirstWord.ContainsKey(words[^1].Folded)
+                && words[^1].Folded is not ("affairs" or "relations" or "studies" or "policy" or "security" or "development" or "international" or "staff" or "division" or "union" or "europe"))
+            {
+                var head = words[^1].Folded;
+                heads[head] = heads.TryGetValue(head, out var other) && other != organisation ? null : organisation;
+            }
+        }
+
+        foreach (var (word, organisation) in heads)
+        {
+            if (organisation is not null && !DistinctiveWords.ContainsKey(word))
+            {
+                HeadWords[word] = organisation;
+            }
+        }
+    }
+
+    /// <summary>Words of organisation names that are not distinctive on their own, even when capitalised.</summary>
+    private static readonly HashSet<string> GenericOrganisationWords = new(
+        ["european", "europe", "international", "institute", "centre", "center", "council", "foundation", "university", "ministry", "mission",
+         "embassy", "studies", "policy", "security", "foreign", "affairs", "service", "division", "staff", "organization", "organisation",
+         "union", "commission", "parliament", "programme", "dialogue", "development", "relations", "network", "group", "forum", "agency"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The words that say what someone is: in each part of the position (split at commas and brackets), the position words
@@ -266,7 +384,7 @@ internal sealed class AttributionIndex
         return skip == 0 ? name : name[words[skip].Start..];
     }
 
-    private static IEnumerable<string> NamesOf(AttributionOrganisation organisation)
+    internal static IEnumerable<string> NamesOf(AttributionOrganisation organisation)
     {
         yield return organisation.Name;
         if (!string.IsNullOrWhiteSpace(organisation.Acronym))
@@ -285,12 +403,23 @@ internal sealed class AttributionIndex
 
     private void AddOrganisationNames(IndexedOrganisation organisation)
     {
+        AllOrganisations.Add(organisation);
         foreach (var name in NamesOf(organisation.Organisation))
         {
             var words = AttributionText.Words(name);
             if (words.Count == 0)
             {
                 continue;
+            }
+
+            if (name != organisation.Organisation.Acronym && words.Count > 1)
+            {
+                var concepts = AttributionVocabulary.Concepts(words.Select(w => w.Folded).ToList());
+                if (concepts.Count >= 2)
+                {
+                    organisation.Concepts.Add(concepts);
+                    ConceptWords.UnionWith(concepts);
+                }
             }
 
             // An acronym ("EEAS", "KAS", "CoE") is matched as written; a name in words regardless of case and accents.
@@ -345,5 +474,96 @@ internal sealed class AttributionIndex
         {
             list.Add(value);
         }
+    }
+}
+
+/// <summary>
+/// A name as organisers write it, split before it is indexed: "MEP Michael Gahler (DE), EPP Group Coordinator for Foreign
+/// Affairs" is the name "Michael Gahler", the title "MEP", the country DE and the position after the comma; "Dr. Anna Kis"
+/// is "Anna Kis". Post-nominal letters ("PhD", "MBA") are dropped.
+/// </summary>
+internal sealed record PersonName(string Name, List<Token> Words, string? Titles, string? Country, string? Position)
+{
+    private static readonly HashSet<string> PostNominals = new(
+        ["phd", "ph", "d", "md", "mba", "ma", "msc", "ba", "bsc", "llm", "lld", "obe", "mbe", "cbe", "kcmg", "jr", "sr", "esq", "dphil", "mp", "mep"],
+        StringComparer.Ordinal);
+
+    public static PersonName Parse(string written)
+    {
+        var text = written.Trim();
+        string? position = null;
+        string? country = null;
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0)
+        {
+            var after = text[(comma + 1)..].Trim();
+            text = text[..comma].Trim();
+            var afterWords = AttributionText.Words(after);
+            if (afterWords.Count > 0 && !afterWords.All(w => PostNominals.Contains(w.Folded)))
+            {
+                position = after;
+            }
+            else if (afterWords.Any(w => w.Folded is "mp" or "mep"))
+            {
+                position = after;
+            }
+        }
+
+        // "(DE)", "(Hungary)": a country beside the name; anything else in brackets says what they do.
+        while (text.LastIndexOf('(') is var open and >= 0 && text.IndexOf(')', open) is var close and > 0)
+        {
+            var inside = text[(open + 1)..close].Trim();
+            var code = AttributionData.Countries.Resolve(inside);
+            if (code is not null)
+            {
+                country ??= code;
+            }
+            else if (inside.Length > 0)
+            {
+                position = position is null ? inside : $"{inside}, {position}";
+            }
+
+            text = (text[..open] + text[(close + 1)..]).Trim();
+        }
+
+        var words = AttributionText.Words(text);
+        var titles = new List<string>();
+        var skip = 0;
+        while (skip < words.Count - 1)
+        {
+            var folded = words[skip].Folded;
+            if (folded is "h" && words[skip + 1].Folded == "e" && skip + 2 < words.Count)
+            {
+                skip += 2; // "H.E."
+                continue;
+            }
+
+            if (!AttributionWords.Titles.Contains(folded))
+            {
+                break;
+            }
+
+            if (AttributionWords.AffiliationTitles.Contains(folded) || folded is "prof" or "professor")
+            {
+                titles.Add(text.Substring(words[skip].Start, words[skip].Length));
+            }
+
+            skip++;
+        }
+
+        var end = words.Count;
+        while (end > skip + 1 && PostNominals.Contains(words[end - 1].Folded) && words[end - 1].Shape != TokenShape.Capitalised)
+        {
+            if (words[end - 1].Folded is "mp" or "mep")
+            {
+                titles.Add(text.Substring(words[end - 1].Start, words[end - 1].Length));
+            }
+
+            end--;
+        }
+
+        var kept = words.Skip(skip).Take(end - skip).ToList();
+        var name = kept.Count == 0 ? text : text[kept[0].Start..(kept[^1].Start + kept[^1].Length)];
+        return new PersonName(name, kept, titles.Count == 0 ? null : string.Join(' ', titles), country, position);
     }
 }

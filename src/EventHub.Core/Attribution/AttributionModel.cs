@@ -13,8 +13,12 @@ public enum ParticipantRole
 }
 
 /// <summary>A person connected to the event, with what could identify them.</summary>
+/// <param name="Name">As written in the list; a title, a country code in brackets and a position after a comma are split off
+/// ("MEP Michael Gahler (DE), EPP Group Coordinator for Foreign Affairs").</param>
 /// <param name="Position">Their position or title as held (e.g. "Ambassador", "MEP", "Head of Division"), if known.</param>
-public sealed record AttributionParticipant(string Name, string? OrganisationName, string? Position, ParticipantRole Role);
+/// <param name="Country">Their country (a name, demonym or ISO 3166 code), from the directory contact or the registration; never the security data's nationality.</param>
+/// <param name="Sector">Their own sector when their organisation has none.</param>
+public sealed record AttributionParticipant(string Name, string? OrganisationName, string? Position, ParticipantRole Role, string? Country = null, Sector? Sector = null);
 
 /// <summary>An organisation connected to the event, with every name it goes by.</summary>
 /// <param name="Sector">When known, the neutral wording names the sector instead ("a participant from a think tank").</param>
@@ -54,8 +58,13 @@ public sealed record AttributionFinding(
     string Text,
     string PointsTo,
     string Why,
-    string Suggestion)
+    string Suggestion,
+    int? Fits = null,
+    int? Population = null)
 {
+    /// <summary>"fits 1 of 39 people": how many of the event's people the text could point to.</summary>
+    public string AnonymitySet => Fits is { } n ? (Population is { } m ? $"fits {n} of {m} {(m == 1 ? "person" : "people")}" : $"fits {n} {(n == 1 ? "person" : "people")}") : "";
+
     /// <summary>Stable across edits elsewhere in the draft: used to remember a dismissal.</summary>
     public string Key => $"{Kind}|{Text.Trim().ToLowerInvariant()}|{PointsTo}";
 }

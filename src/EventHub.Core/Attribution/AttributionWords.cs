@@ -7,42 +7,13 @@ internal static class AttributionWords
         new(words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     /// <summary>
-    /// Ordinary English words that are also surnames or acronyms ("Young", "May", "Will", "CAN", "WHO"): such a surname alone
-    /// is a name only when capitalised in mid-sentence (or with a title, an initial or a first name); such an acronym only
-    /// in capitals outside a run of capitals.
+    /// Whether a folded word is an ordinary English word (lower case in the shipped SCOWL word list), a word always
+    /// capitalised (months, days) or a country, capital or demonym: such a surname alone is a name only when capitalised in
+    /// mid-sentence outside a heading, and never when written in lower case; such an acronym only where an organisation is meant.
     /// </summary>
-    public static readonly HashSet<string> Common = Set("""
-        a about above across act add after again against age ago agree ahead aid aim air all allow almost alone along also
-        although always am among an and another answer any anyone anything are area arm army around art as ask at away back
-        bad bank bar base be bear beat because bed been before began behind being bell below best better between big bill
-        bird bit black blue board boat body bond book born both box boy bridge bright bring brook brown build burn bush busy
-        but buy by call came camp can cannot cap capital car card care carry case cash castle cause center centre chair
-        chance change chapel charge chase check chief child church city clay clear close coach coast cold come common cook
-        cooper copper corn cost could count country course court cover cross crown cut dale dark day dead deal dean dear
-        deep did die do does dog done door down draw drive drop dry duke during each early earl earth east easy eat edge
-        else end english enough even ever every eye face fact fair faith fall far farm farmer fast father few field fight
-        find fine fire first fish fisher five flat floor fly follow foot for force ford forest form forward four fox frank
-        free french fresh friend from front frost full gain game garden gate gave general german get give glass go god gold
-        golden good got grace grant gray great green grey ground group grow guard gun had half hall hand hard has have he
-        head hear heart heat held help her here high hill him his hold hole home hope horse hot house how however hunt
-        hunter i if in into iron is island it its job john join joy just keep key kind king knight know lake lamb land
-        lane large last late law lay lead leaf learn least leave left less let letter level lie life light like line lion
-        little live lock long look lord lot love low made main major make man many march mark market mason master may me
-        mean meet mill miller mind miss moon more moore morning most mother mount move much must my name near need never
-        new next nice night no noble none north not note now number of off often oil old on once one only open or order
-        other our out over own page paint palmer park part pass past pay peace people person pick piece pike place plain
-        plan plant play point pool poor pope post power press price prince put queen quick rain range rather reach read
-        ready real red reed rest rich ride right ring rise river road rock room rose round rule run said salt same sand
-        say sea season see seem self sell send set shall sharp she shield ship shore short should show side sign silver
-        since sing singer single sir small smith snow so some son soon sound south speak spring square stand star start
-        state stay steel step stern still stone stop storm story strong such summer sun sure swan sweet swift table take
-        talk tall taylor tell than that the their them then there these they thing think this those though three through
-        till time to today together too took top tower town tree true try turn turner two under unit until up upon us use
-        very vine voice wait walk walker wall want war ward warm was watch water way we weak wear well wells were west what
-        when where which while white who whole why wide will win wind winter wise with wolf wood woods word work world
-        would wright write year yes yet you young your
-        ai can do go he in is it me my no of on or so to up us we who why win man red hay law ray roy lee
-        """);
+    public static bool IsOrdinary(string folded) =>
+        AttributionData.EnglishWords.Contains(folded) || AlwaysCapitalised.Contains(folded)
+        || (AttributionData.Countries.ByFirstWord.TryGetValue(folded, out var countries) && countries.Any(c => c.Words.Length == 1));
 
     /// <summary>Words always capitalised in English: as surnames they count only with a first name, a title or an initial.</summary>
     public static readonly HashSet<string> AlwaysCapitalised = Set("""
@@ -70,8 +41,8 @@ internal static class AttributionWords
         ambassador mep adviser advisor assistant minister director director-general chair chairman chairwoman chairperson
         president vice-president secretary secretary-general commissioner spokesperson spokesman spokeswoman counsellor
         counselor attache rapporteur coordinator envoy manager deputy admiral general colonel senator chief consul
-        under-secretary undersecretary ceo founder dean rector editor correspondent head representative officer analyst
-        researcher fellow professor lecturer diplomat delegate ambassadors
+        under-secretary undersecretary ceo founder dean rector editor head representative officer fellow professor lecturer
+        delegate ambassadors mediator
         """);
 
     /// <summary>Nouns for people: "an official from X", "a NATO official", "colleagues from X".</summary>
@@ -98,7 +69,26 @@ internal static class AttributionWords
         added adds stated states proposed proposes remarked observed emphasised emphasized emphasises emphasizes underlined
         underlines highlighted highlights insisted insists believes believed thinks thought felt feels agreed agrees
         disagreed countered objected told asked asks replied replies recalled urged cautioned claimed claims admitted
-        acknowledged commented comments maintained maintains contended contends reported
+        acknowledged commented comments maintained maintains contended contends reported doubted questioned welcomed
+        criticised criticized rejected favoured favored preferred recommended called pushed presented shared conceded
+        reiterated predicted feared worried wondered reminded voiced raised described responded mentioned indicated
+        signalled signaled hinted complained lamented accepted dismissed put
+        """);
+
+    /// <summary>Past forms among the speech verbs: a country or organisation that "insisted" spoke at the meeting; one that "insists" is the topic.</summary>
+    public static bool IsPastSpeech(string folded) =>
+        SpeechVerbs.Contains(folded) && (folded.EndsWith("ed", StringComparison.Ordinal) || folded is "said" or "thought" or "felt" or "told" or "put" or "held");
+
+    /// <summary>Nouns for what someone said: "the OSCE's view", "the Hungarian envoy's remarks".</summary>
+    public static readonly HashSet<string> SpeechNouns = Set("""
+        view views position positions remarks remark argument arguments point points proposal proposals suggestion suggestions
+        intervention interventions concern concerns comment comments question questions presentation perspective assessment
+        warning warnings contribution stance input reply response answer criticism objection objections words
+        """);
+
+    /// <summary>Words between a subject and its speech verb that do not break the link: "Budapest, however, insisted", "the OSCE has warned".</summary>
+    public static readonly HashSet<string> SpeechBridges = Set("""
+        has have had also then later however too repeatedly again firmly strongly clearly openly quickly
         """);
 
     /// <summary>Words that may follow a position ("the Ambassador said", "the MEP, who"): a noun would make it an adjective ("the general population").</summary>

@@ -175,6 +175,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(r => r.NormalizedEmail).HasMaxLength(320);
         b.Property(r => r.OrganisationName).HasMaxLength(300);
         b.Property(r => r.Position).HasMaxLength(300);
+        b.Property(r => r.Country).HasMaxLength(100);
         b.Property(r => r.NominationReason).HasMaxLength(2000);
         b.HasIndex(r => new { r.EventId, r.Status });
         b.HasIndex(r => new { r.EventId, r.NormalizedEmail });

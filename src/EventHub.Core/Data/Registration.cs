@@ -24,6 +24,12 @@ public class Registration
     public string? OrganisationName { get; set; }
     public string? Position { get; set; }
 
+    /// <summary>
+    /// The attendee's country (a name or ISO code), from their directory contact or given on the form: what the report's
+    /// non-attribution check knows about "the Hungarian diplomat". Not the security data's nationality, which stays encrypted.
+    /// </summary>
+    public string? Country { get; set; }
+
     public string? Phone { get; set; }
     public Sector? Sector { get; set; }
     public string? DietaryNeeds { get; set; }

@@ -35,7 +35,9 @@ public static class CheckAttributionCommand
         string PointsTo,
         string Why,
         string Suggestion,
-        string Key);
+        string Key,
+        int? Fits,
+        int? Population);
 
     /// <param name="command">The verb and its options, as <see cref="HostCommands.Parse"/> returns them.</param>
     public static int Run(string[] command, TextWriter output, TextWriter error)
@@ -119,7 +121,7 @@ public static class CheckAttributionCommand
         var printed = findings.Select(f =>
         {
             var (line, column) = AttributionChecker.LineAndColumn(draft, f.Start);
-            return new PrintedFinding(f.Kind.ToString(), line, column, f.Start, f.Length, f.Text, f.PointsTo, f.Why, f.Suggestion, f.Key);
+            return new PrintedFinding(f.Kind.ToString(), line, column, f.Start, f.Length, f.Text, f.PointsTo, f.Why, f.Suggestion, f.Key, f.Fits, f.Population);
         }).ToList();
         output.WriteLine(JsonSerializer.Serialize(printed, Json));
         return printed.Count == 0 ? 0 : 1;

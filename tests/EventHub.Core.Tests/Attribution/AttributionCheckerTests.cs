@@ -89,7 +89,7 @@ public sealed class AttributionCheckerTests
     [Fact]
     public void Suggestions_are_neutral_and_name_the_sector_when_known()
     {
-        var draft = "Niklas Müller spoke first. An official from the EEAS replied. The EEAS was praised.";
+        var draft = "Niklas Müller spoke first. An official from the EEAS replied. We also heard from the EEAS that funding is short.";
 
         var findings = AttributionChecker.Check(draft, AttributionCorpus.SeedContext());
 
@@ -97,7 +97,7 @@ public sealed class AttributionCheckerTests
             findings,
             f => Assert.Equal(("Niklas Müller", "Niklas Müller", "a participant from a think tank"), (f.Text, f.PointsTo, f.Suggestion)),
             f => Assert.Equal(("An official from the EEAS", "European External Action Service", "an official from an EU institution"), (f.Text, f.PointsTo, f.Suggestion)),
-            f => Assert.Equal(("The EEAS", FindingKind.Organisation, "an EU institution"), (f.Text, f.Kind, f.Suggestion)));
+            f => Assert.Equal(("the EEAS", FindingKind.Organisation, "an EU institution"), (f.Text, f.Kind, f.Suggestion)));
         Assert.Contains("2", findings[1].Why);
     }
 
@@ -163,14 +163,15 @@ public sealed class AttributionCheckerTests
     [Fact]
     public void A_position_held_by_more_than_k_participants_does_not_identify_but_one_held_by_k_or_fewer_does()
     {
-        // Four analysts (NATO, OSCE... and others), two researchers.
-        Assert.Empty(AttributionChecker.Check("An analyst argued that data are scarce.", AttributionCorpus.SeedContext()));
-        var finding = Assert.Single(AttributionChecker.Check("A researcher argued that data are scarce.", AttributionCorpus.SeedContext()));
+        // Three advisers (the MEP's, NATO's, the OSCE's): a group of three is large enough for k = 2, not for k = 3.
+        Assert.Empty(AttributionChecker.Check("An adviser argued that data are scarce.", AttributionCorpus.SeedContext()));
+        var finding = Assert.Single(AttributionChecker.Check("An adviser argued that data are scarce.", AttributionCorpus.SeedContext(smallGroupSize: 3)));
         Assert.Equal(FindingKind.Position, finding.Kind);
-        Assert.Equal("A researcher", finding.Text);
+        Assert.Equal("An adviser", finding.Text);
+        Assert.Equal(3, finding.Fits);
 
-        // With k = 1 the two researchers are a group large enough; with k = 3 the EPC (two people) is flagged when described.
-        Assert.Empty(AttributionChecker.Check("A researcher argued that data are scarce.", AttributionCorpus.SeedContext(smallGroupSize: 1)));
+        // "A researcher" is a role, not a position: it fits everyone in research, academia and think tanks.
+        Assert.Empty(AttributionChecker.Check("A researcher argued that data are scarce.", AttributionCorpus.SeedContext()));
     }
 
     [Fact]

@@ -152,11 +152,11 @@ public sealed class ConsentAndAttributionTests
         var context = (await s.InScopeAsync(sp => sp.GetRequiredService<BuildAttributionContext>().ExecuteAsync(s.Organiser, s.EventId))).Value!;
 
         Assert.Equal(3, context.SmallGroupSize);
-        Assert.Contains(new AttributionParticipant("Bob Meyer", "EEAS", "Fellow", ParticipantRole.Attendee), context.Participants);
-        Assert.Contains(new AttributionParticipant("Petra Pending", "Carnegie Europe", "Fellow", ParticipantRole.Attendee), context.Participants);
-        Assert.Contains(new AttributionParticipant("Nora Nominee", "Carnegie Europe", "Fellow", ParticipantRole.Nominee), context.Participants);
+        Assert.Contains(new AttributionParticipant("Bob Meyer", "EEAS", "Fellow", ParticipantRole.Attendee, Sector: Sector.ThinkTank), context.Participants);
+        Assert.Contains(new AttributionParticipant("Petra Pending", "Carnegie Europe", "Fellow", ParticipantRole.Attendee, Sector: Sector.ThinkTank), context.Participants);
+        Assert.Contains(new AttributionParticipant("Nora Nominee", "Carnegie Europe", "Fellow", ParticipantRole.Nominee, Sector: Sector.ThinkTank), context.Participants);
         Assert.Contains(new AttributionParticipant("Walter Walkin", "NATO", null, ParticipantRole.Attendee), context.Participants);
-        Assert.Contains(new AttributionParticipant("Michael Gahler", "European Parliament", "MEP", ParticipantRole.Host), context.Participants);
+        Assert.Contains(new AttributionParticipant("Michael Gahler", "European Parliament", "MEP", ParticipantRole.Host, Country: "DE"), context.Participants);
         Assert.Contains(context.Participants, p => p.Name == "rita" && p.Role == ParticipantRole.Team);
         Assert.Contains(context.Participants, p => p.Name == "clara" && p.Role == ParticipantRole.Team && p.OrganisationName == "Konrad-Adenauer-Stiftung");
         Assert.DoesNotContain(context.Participants, p => p.Name == "Rex Rejected");

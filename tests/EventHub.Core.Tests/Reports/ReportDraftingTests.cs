@@ -27,9 +27,10 @@ public sealed class ReportDraftingTests
         Assert.StartsWith("# China's and Russia's Security Engagement in Central Asia", draft.Markdown);
         Assert.Contains("Wednesday, 9 December 2026", draft.Markdown);
         Assert.Contains("Brussels", draft.Markdown);
-        Assert.Contains("hosted by MEP Michael Gahler (DE)", draft.Markdown);
+        // No recorded consent: the template does not name the host.
+        Assert.Contains("hosted by _the host (name them only with their recorded consent)_", draft.Markdown);
         Assert.Contains("The Konrad-Adenauer-Stiftung organised", draft.Markdown);
-        Assert.Contains("It brought together one expert from the think tank sector.", draft.Markdown);
+        Assert.Contains("It brought together one expert.", draft.Markdown);
         foreach (var heading in new[] { "## The study's findings", "## The discussion", "## Closing remarks", "## Outcomes" })
         {
             Assert.Contains(heading, draft.Markdown);

@@ -76,6 +76,7 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
             UpdatedAtUtc = now,
         };
         RegistrationDetailsRules.Apply(db, registration, form, definition, security, writeSecurity: true, existingAnswers: []);
+        registration.Country ??= contact.Country; // the directory's country, unless the invitee gave one
         db.Registrations.Add(registration);
         await mailer.QueueReceivedAsync(db, registration, invitation.Event!);
         invitation.Status = InvitationStatus.Accepted;

@@ -25,6 +25,9 @@ public class RegistrationDetailsForm
 
     public Sector? Sector { get; set; }
 
+    [StringLength(100, ErrorMessage = "The country can be at most 100 characters.")]
+    public string? Country { get; set; }
+
     [StringLength(50, ErrorMessage = "The phone number can be at most 50 characters.")]
     public string? Phone { get; set; }
 
@@ -148,6 +151,7 @@ public static class RegistrationDetailsRules
         registration.OrganisationName = form.Organisation!.Trim();
         registration.Position = RegistrationDetailsForm.Nullify(form.Position);
         registration.Sector = form.Sector;
+        registration.Country = RegistrationDetailsForm.Nullify(form.Country);
         registration.Phone = RegistrationDetailsForm.Nullify(form.Phone);
         registration.DietaryNeeds = RegistrationDetailsForm.Nullify(form.DietaryNeeds);
         registration.AccessibilityNeeds = RegistrationDetailsForm.Nullify(form.AccessibilityNeeds);
@@ -186,6 +190,7 @@ public static class RegistrationDetailsRules
         form.Organisation = r.OrganisationName;
         form.Position = r.Position;
         form.Sector = r.Sector;
+        form.Country = r.Country;
         form.Phone = r.Phone;
         form.DietaryNeeds = r.DietaryNeeds;
         form.AccessibilityNeeds = r.AccessibilityNeeds;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using EventHub.Core.Attribution;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
@@ -16,7 +15,7 @@ namespace EventHub.Core.Features.Reports;
 /// people asked for consent; the organiser, co-organisers, host organisation and attendees' organisations with their
 /// acronyms and aliases; the confirmed on-record consents; and k (<c>Reports:SmallGroupSize</c>, default 2).
 /// </summary>
-public sealed partial class BuildAttributionContext(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IOptions<ReportOptions> options)
+public sealed class BuildAttributionContext(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IOptions<ReportOptions> options)
 {
     public async Task<Outcome<AttributionContext>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, CancellationToken ct = default)
     {
@@ -44,24 +43,30 @@ public sealed partial class BuildAttributionContext(IDbContextFactory<EventHubDb
 
         var participants = new List<AttributionParticipant>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        void AddPerson(string? name, string? organisation, string? position, ParticipantRole role)
+        void AddPerson(string? name, string? organisation, string? position, ParticipantRole role, string? country = null, Sector? sector = null)
         {
             if (string.IsNullOrWhiteSpace(name) || !seen.Add(name.Trim() + "|" + role))
             {
                 return;
             }
 
-            participants.Add(new AttributionParticipant(name.Trim(), string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(), string.IsNullOrWhiteSpace(position) ? null : position.Trim(), role));
+            participants.Add(new AttributionParticipant(
+                name.Trim(),
+                string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
+                string.IsNullOrWhiteSpace(position) ? null : position.Trim(),
+                role,
+                string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
+                sector is Sector.Other ? null : sector));
         }
 
         var registrations = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == eventId && r.AnonymisedAtUtc == null
                         && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Approved || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Offered))
-            .Select(r => new { r.Name, r.OrganisationId, r.OrganisationName, r.Position, r.Source })
+            .Select(r => new { r.Name, r.OrganisationId, r.OrganisationName, r.Position, r.Source, r.Country, r.Sector })
             .ToListAsync(ct);
         foreach (var r in registrations)
         {
-            AddPerson(r.Name, r.OrganisationName, r.Position, r.Source == RegistrationSource.Nomination ? ParticipantRole.Nominee : ParticipantRole.Attendee);
+            AddPerson(r.Name, r.OrganisationName, r.Position, r.Source == RegistrationSource.Nomination ? ParticipantRole.Nominee : ParticipantRole.Attendee, r.Country, r.Sector);
         }
 
         var walkIns = await db.CheckIns.AsNoTracking().Where(c => c.EventId == eventId && c.RegistrationId == null)
@@ -86,8 +91,8 @@ public sealed partial class BuildAttributionContext(IDbContextFactory<EventHubDb
 
         if (!string.IsNullOrWhiteSpace(e.HostName))
         {
-            var (name, position) = SplitTitle(e.HostName);
-            AddPerson(name, e.HostOrganisation?.Name, position, ParticipantRole.Host);
+            var (name, position, country) = SplitTitle(e.HostName);
+            AddPerson(name, e.HostOrganisation?.Name, position, ParticipantRole.Host, country);
         }
 
         var titles = e.AgendaItems.ToDictionary(a => a.Id, a => a.Title);
@@ -153,23 +158,14 @@ public sealed partial class BuildAttributionContext(IDbContextFactory<EventHubDb
         return new AttributionContext(participants, organisations, onRecord, smallGroupSize);
     }
 
-    /// <summary>"MEP Michael Gahler (DE)" → ("Michael Gahler", "MEP"): the host is printed with a title; the check wants the name.</summary>
-    internal static (string Name, string? Position) SplitTitle(string printed)
+    /// <summary>
+    /// "MEP Michael Gahler (DE), EPP Group Coordinator for Foreign Affairs" → ("Michael Gahler", "MEP, EPP Group Coordinator
+    /// for Foreign Affairs", "DE"): the host is printed with a title, a country code and a position; the check wants them apart.
+    /// </summary>
+    internal static (string Name, string? Position, string? Country) SplitTitle(string printed)
     {
-        var name = Parenthesis().Replace(printed, "").Trim();
-        var titles = new List<string>();
-        while (LeadingTitle().Match(name) is { Success: true } m)
-        {
-            titles.Add(m.Groups[1].Value.TrimEnd('.'));
-            name = name[m.Length..].TrimStart();
-        }
-
-        return (name.Length == 0 ? printed.Trim() : name, titles.Count == 0 ? null : string.Join(" ", titles));
+        var parsed = PersonName.Parse(printed);
+        var position = string.Join(", ", new[] { parsed.Titles, parsed.Position }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return (parsed.Name, position.Length == 0 ? null : position, parsed.Country);
     }
-
-    [GeneratedRegex(@"\s*\([^)]*\)\s*$")]
-    private static partial Regex Parenthesis();
-
-    [GeneratedRegex(@"^(MEP|MP|Dr\.?|Prof\.?|Professor|Ambassador|H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Minister|Senator|General|Admiral|Sir|Dame)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingTitle();
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EventHub.Core.Attribution;
 using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
@@ -77,13 +78,21 @@ public sealed class OpenReport(IDbContextFactory<EventHubDbContext> dbFactory, I
             .OrderBy(d => d.UploadedAtUtc)
             .Select(d => d.Title)
             .ToListAsync(ct);
+        ConsentScope? hostConsent = null;
+        if (!string.IsNullOrWhiteSpace(e.HostName))
+        {
+            var consents = await db.OnRecordConsents.AsNoTracking().Where(c => c.EventId == e.Id && c.Status == ConsentStatus.Confirmed).ToListAsync(ct);
+            hostConsent = consents.FirstOrDefault(c => c.AgendaItemIds.Count == 0 && AttributionChecker.SameName(c.Name, BuildAttributionContext.SplitTitle(e.HostName).Name))?.Scope;
+        }
+
         var facts = new ReportTemplate.Facts(
             e,
             e.CoOrganisers.Select(o => o.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList(),
             registrations.Count,
             registrations.Where(s => s is not null).Select(s => s!.Value).Distinct().Order().ToList(),
             studies,
-            e.AgendaItems.Where(i => i.Confidentiality == ConfidentialityLevel.OnTheRecord).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.SortOrder).ToList());
+            e.AgendaItems.Where(i => i.Confidentiality == ConfidentialityLevel.OnTheRecord).OrderBy(i => i.StartsAtUtc).ThenBy(i => i.SortOrder).ToList(),
+            hostConsent);
         var markdown = ReportTemplate.Build(facts);
         var report = new Report
         {

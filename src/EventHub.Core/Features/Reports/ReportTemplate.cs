@@ -19,7 +19,8 @@ public static class ReportTemplate
         int Participants,
         IReadOnlyList<Sector> Sectors,
         IReadOnlyList<string> StudyTitles,
-        IReadOnlyList<AgendaItem> OnTheRecordItems);
+        IReadOnlyList<AgendaItem> OnTheRecordItems,
+        ConsentScope? HostConsent = null);
 
     public static string Build(Facts facts)
     {
@@ -36,14 +37,21 @@ public static class ReportTemplate
         var cooperation = facts.CoOrganisers.Count > 0 ? $"In cooperation with {JoinAnd(facts.CoOrganisers)}, the " : "The ";
         md.Append(cooperation).Append(organiser).Append(" organised a closed-door background talk under the Chatham House Rule, “")
             .Append(e.Title).Append("”.");
+        // The host is named only with their recorded consent (with their title and position only when they allowed their affiliation).
         if (!string.IsNullOrWhiteSpace(e.HostName))
         {
-            md.Append(" The event was hosted by ").Append(e.HostName).Append('.');
+            md.Append(" The event was hosted by ").Append(facts.HostConsent switch
+            {
+                ConsentScope.NameAndAffiliation => e.HostName.Trim(),
+                ConsentScope.NameOnly => BuildAttributionContext.SplitTitle(e.HostName).Name,
+                _ => "_the host (name them only with their recorded consent)_",
+            }).Append('.');
         }
 
+        // The real number of approved attendees; their sectors in aggregate, and none for a single attendee (it would point to them).
         md.Append(" It brought together ")
-            .Append(facts.Participants switch { 0 => "_around N experts_", 1 => "one expert", _ => $"around {facts.Participants} experts" });
-        md.Append(facts.Sectors.Count > 0
+            .Append(facts.Participants switch { 0 => "_N experts_", 1 => "one expert", _ => $"{facts.Participants} experts" });
+        md.Append(facts.Participants == 1 ? "." : facts.Sectors.Count > 0
             ? " from " + JoinAnd(facts.Sectors.Select(SectorPhrase).ToList()) + "."
             : " from _the sectors represented (never their names)_.");
         md.AppendLine();
