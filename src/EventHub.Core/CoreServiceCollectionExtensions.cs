@@ -36,7 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Privacy.RetentionPolicy>();
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
-        services.AddSingleton<DirectoryAccess>();
+        services.AddScoped<DirectoryAccess>();
         services.AddSingleton<Features.Invitations.UnsubscribeLinks>();
         services.AddSingleton<Features.Invitations.InvitationMailer>();
         services.AddSingleton<Features.Registrations.AttendeeLinks>();

@@ -89,7 +89,8 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A confirmed staff account that can log in with <paramref name="password"/>.</summary>
-    public async Task<ApplicationUser> CreateUserAsync(string email, string password, Guid? organisationId = null, bool administrator = false)
+    /// <param name="organisationRoles">Roles in <paramref name="organisationId"/> (e.g. may create events, keeps the directory).</param>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string password, Guid? organisationId = null, bool administrator = false, params OrganisationRole[] organisationRoles)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -109,6 +110,14 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
             }
 
             await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        if (organisationRoles.Length > 0)
+        {
+            var organisation = organisationId ?? throw new ArgumentException("Organisation roles need the organisation.", nameof(organisationId));
+            var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+            db.OrganisationRoleGrants.AddRange(organisationRoles.Select(r => new OrganisationRoleGrant { OrganisationId = organisation, UserId = user.Id, Role = r, GrantedAtUtc = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
         }
 
         return user;

@@ -1,6 +1,7 @@
 using EventHub.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace EventHub.TestSupport;
@@ -41,7 +42,8 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="migration">Stop after this migration (by name) instead of applying all: for tests of a migration's data step.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? migration = null)
     {
         TestDatabase db;
         switch (provider)
@@ -69,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         await using (var context = await db.Factory.CreateDbContextAsync())
         {
-            await context.Database.MigrateAsync();
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migration);
             if (provider == DatabaseProvider.Sqlite)
             {
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -77,6 +79,13 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         return db;
+    }
+
+    /// <summary>Applies the migrations not applied yet.</summary>
+    public async Task MigrateAsync()
+    {
+        await using var context = await Factory.CreateDbContextAsync();
+        await context.Database.MigrateAsync();
     }
 
     public async ValueTask DisposeAsync()

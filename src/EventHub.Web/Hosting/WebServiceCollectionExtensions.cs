@@ -60,7 +60,11 @@ public static class WebServiceCollectionExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            // Organisation roles in any organisation: the page then narrows to the organisations where the user holds it.
+            .AddPolicy(Policies.CreatesEvents, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.CreatesEvents)))
+            .AddPolicy(Policies.KeepsDirectory, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.KeepsDirectory)))
+            .AddPolicy(Policies.ManagesOrganisation, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.ManagesOrganisation)));
 
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
