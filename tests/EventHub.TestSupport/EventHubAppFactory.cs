@@ -82,6 +82,11 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", settings["Database:Provider"]);
         builder.UseSetting("Database:ConnectionString", settings["Database:ConnectionString"]);
         builder.UseSetting("Jobs:RunServer", settings["Jobs:RunServer"]);
+        // Read while the builder composes the authentication schemes, before in-memory configuration applies.
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("SingleSignOn:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
         if (services is not null)
         {
             Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);

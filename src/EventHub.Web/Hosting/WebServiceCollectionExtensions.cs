@@ -35,6 +35,7 @@ public static class WebServiceCollectionExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        builder.AddEventHubSingleSignOn();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
