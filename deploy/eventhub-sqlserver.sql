@@ -1748,3 +1748,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [RequireInviteeName] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203082256_InviteeNameRule', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AppOptions>, AppOptionsValidator>();
         services.AddOptions<SingleSignOnOptions>().BindConfiguration(SingleSignOnOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddEventHubData();
@@ -97,7 +98,8 @@ public static class CoreServiceCollectionExtensions
             _ => sp.GetRequiredService<PickupDirectoryTransport>(),
         });
         services.TryAddSingleton<IOutboxDispatchTrigger, HangfireOutboxDispatchTrigger>();
-        services.AddScoped<Microsoft.AspNetCore.Identity.IEmailSender<ApplicationUser>, OutboxIdentityEmailSender>();
+        services.AddScoped<OutboxIdentityEmailSender>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<OutboxIdentityEmailSender>());
         return builder;
     }
 

@@ -42,8 +42,9 @@ public enum Expect
 
 /// <summary>
 /// The authorization matrix of closed-door access (issue 5, items 3–6): every page, export and download of the feature,
-/// for every kind of person, over HTTP against the real app. Routes are read from the app's own endpoints: a new
-/// page or endpoint under /documents, /access-list or /participants without a row here fails the test.
+/// for every kind of person, over HTTP against the real app; the decrypted security data shows for organisers only.
+/// Routes are read from the app's own endpoints: a new page or endpoint under /documents, /access-list or /participants
+/// without a row here fails the test.
 /// </summary>
 public sealed class AccessAuthorizationMatrixTests
 {
@@ -98,6 +99,18 @@ public sealed class AccessAuthorizationMatrixTests
                 if (actual != expected)
                 {
                     failures.Add($"{route} as {who}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+
+                // Security data (decrypted date of birth, nationality, document number): the event's organisers only.
+                var showsSecurity = (await response.Content.ReadAsStringAsync()).Contains(World.SecurityDocumentNumber, StringComparison.Ordinal);
+                var mayReadSecurity = who is Who.OrganiserOfThisEvent or Who.Administrator;
+                if (showsSecurity && !mayReadSecurity)
+                {
+                    failures.Add($"{route} as {who}: shows the decrypted security data");
+                }
+                else if (!showsSecurity && mayReadSecurity && actual == Expect.Granted && route.EndsWith(".csv", StringComparison.Ordinal))
+                {
+                    failures.Add($"{route} as {who}: the security columns are missing");
                 }
 
                 if (actual == Expect.Granted)
@@ -214,6 +227,9 @@ public sealed class AccessAuthorizationMatrixTests
 
         private World(EventHubAppFactory app) => this.app = app;
 
+        /// <summary>Ada's identity document number, encrypted in her registration; the event's access list asks for every column.</summary>
+        public const string SecurityDocumentNumber = "EH-MATRIX-4711";
+
         public Guid EventId { get; private set; }
         public Guid DocumentId { get; private set; }
         public string ApprovedToken { get; private set; } = "";
@@ -263,6 +279,8 @@ public sealed class AccessAuthorizationMatrixTests
                     EntranceInstructions = title == "Other" ? null : "Use the Rue Wiertz entrance; bring your passport.", CreatedAtUtc = now, UpdatedAtUtc = now, ConcurrencyStamp = Guid.NewGuid(),
                 };
                 var here = NewEvent("Security Engagement in Central Asia", kas);
+                here.RequireSecurityData = true;
+                here.AccessListFields = [.. Enum.GetNames<AccessListField>()];
                 var there = NewEvent("Other", other);
                 db.AddRange(kas, other, here, there);
                 db.OrganisationRoleGrants.AddRange(Enum.GetValues<OrganisationRole>().Select(r => new OrganisationRoleGrant { OrganisationId = kas.Id, UserId = manager.Id, Role = r, GrantedAtUtc = now }));
@@ -273,6 +291,8 @@ public sealed class AccessAuthorizationMatrixTests
                     new EventTeamMember { Id = Guid.NewGuid(), EventId = here.Id, UserId = door.Id, Role = EventRole.DoorStaff, AddedAtUtc = now },
                     new EventTeamMember { Id = Guid.NewGuid(), EventId = there.Id, UserId = otherOrganiser.Id, Role = EventRole.Organiser, AddedAtUtc = now });
                 var ada = Person(here.Id, "Ada Novak", RegistrationStatus.Approved);
+                ada.ProtectedSecurityData = app.Services.GetRequiredService<EventHub.Core.Features.Registrations.SecurityData>()
+                    .Protect(new EventHub.Core.Features.Registrations.SecurityDetails(new DateOnly(1980, 5, 17), "Belgian", "Passport", SecurityDocumentNumber));
                 var lena = Person(here.Id, "Lena Listed", RegistrationStatus.Approved, listed: true);
                 var pia = Person(here.Id, "Pia Pending", RegistrationStatus.Pending, listed: true);
                 var omar = Person(there.Id, "Omar Other", RegistrationStatus.Approved, listed: true);

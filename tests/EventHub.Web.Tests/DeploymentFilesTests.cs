@@ -73,6 +73,45 @@ public sealed class DeploymentFilesTests
         AssertRealConfigurationKeys("secret.example.yaml", ((YamlMappingNode)secret["stringData"]).Children.Keys.Select(k => k.ToString()));
     }
 
+    [Fact]
+    public void Deployed_nodes_believe_forwarded_headers_only_from_their_proxy_answer_only_the_public_host_and_take_traffic_only_from_the_ingress()
+    {
+        var composeEnvironment = (YamlMappingNode)Load("deploy/docker-compose.yml").Single()["x-app"]["environment"];
+        var configMap = Load("deploy/k8s/configmap.yaml").Single();
+        var k8sEnvironment = (YamlMappingNode)configMap["data"];
+        foreach (var (file, environment) in new[] { ("docker-compose.yml", composeEnvironment), ("configmap.yaml", k8sEnvironment) })
+        {
+            var keys = environment.Children.Keys.Select(k => k.ToString()).ToList();
+            Assert.DoesNotContain("ASPNETCORE_FORWARDEDHEADERS_ENABLED", keys); // trusts every sender
+            Assert.Equal("true", environment["ForwardedHeaders__Enabled"].ToString());
+            Assert.True(keys.Any(k => k.StartsWith("ForwardedHeaders__KnownProxies__", StringComparison.Ordinal) || k.StartsWith("ForwardedHeaders__KnownNetworks__", StringComparison.Ordinal)),
+                $"{file} names the proxy whose forwarded headers the nodes believe");
+            Assert.NotEqual("*", environment["AllowedHosts"].ToString());
+        }
+
+        Assert.Equal("eventhub.example.org", k8sEnvironment["AllowedHosts"].ToString());
+        Assert.Equal("https://eventhub.example.org", k8sEnvironment["App__PublicBaseUrl"].ToString());
+        var proxy = (YamlMappingNode)Load("deploy/docker-compose.yml").Single()["services"]["proxy"];
+        Assert.Equal(composeEnvironment["ForwardedHeaders__KnownProxies__0"].ToString(), proxy["networks"]["default"]["ipv4_address"].ToString());
+
+        // The probes send the public host (AllowedHosts would refuse the pod's address).
+        var container = (YamlMappingNode)((YamlSequenceNode)Load("deploy/k8s/deployment.yaml").Single()["spec"]["template"]["spec"]["containers"]).Single();
+        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
+        {
+            var header = ((YamlSequenceNode)container[probe]["httpGet"]["httpHeaders"]).Cast<YamlMappingNode>().Single();
+            Assert.Equal(("Host", "eventhub.example.org"), (header["name"].ToString(), header["value"].ToString()));
+        }
+
+        var kustomization = Load("deploy/k8s/kustomization.yaml").Single();
+        Assert.Contains("networkpolicy.yaml", ((YamlSequenceNode)kustomization["resources"]).Select(r => r.ToString()));
+        var policy = Load("deploy/k8s/networkpolicy.yaml").Single();
+        Assert.Equal("NetworkPolicy", policy["kind"].ToString());
+        Assert.Equal("eventhub", policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/name"].ToString());
+        Assert.Equal(["Ingress"], ((YamlSequenceNode)policy["spec"]["policyTypes"]).Select(t => t.ToString()));
+        var from = ((YamlSequenceNode)((YamlMappingNode)((YamlSequenceNode)policy["spec"]["ingress"]).Single())["from"]).Cast<YamlMappingNode>().Single();
+        Assert.Equal("ingress-nginx", from["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"].ToString());
+    }
+
     /// <summary>Each Section__Key must name a key of appsettings.sample.json, where every key is documented.</summary>
     private static void AssertRealConfigurationKeys(string file, IEnumerable<string> variables)
     {
@@ -82,6 +121,12 @@ public sealed class DeploymentFilesTests
             var element = sample.RootElement;
             foreach (var part in variable.Split("__"))
             {
+                // An array item (KnownProxies__0) is a key when the sample's value is an array.
+                if (element.ValueKind == JsonValueKind.Array && int.TryParse(part, out _))
+                {
+                    break;
+                }
+
                 var found = element.ValueKind == JsonValueKind.Object && element.EnumerateObject().Any(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase));
                 Assert.True(found, $"{file} sets {variable}, which is not a configuration key in appsettings.sample.json");
                 element = element.EnumerateObject().First(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)).Value;

@@ -561,6 +561,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("boolean");
 

@@ -563,6 +563,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("bit");
 

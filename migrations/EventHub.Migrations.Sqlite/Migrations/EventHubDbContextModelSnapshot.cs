@@ -553,6 +553,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("INTEGER");
 

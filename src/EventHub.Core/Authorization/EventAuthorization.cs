@@ -47,6 +47,12 @@ public enum EventPermission
 
     /// <summary>Read the pre-read documents (the team, except door staff).</summary>
     ViewDocuments,
+
+    /// <summary>
+    /// Read the decrypted security data (date of birth, nationality, identity document) on any page, export or email: the
+    /// event's organisers only. Vetters and host reviewers see whether it is on file, not what it says.
+    /// </summary>
+    ViewSecurityData,
 }
 
 public sealed record EventPermissionRequirement(EventPermission Permission) : IAuthorizationRequirement;
@@ -61,7 +67,7 @@ public static class EventPermissions
     {
         // Door staff "see nothing else": only CheckIn, which opens the door screens.
         EventPermission.View => new HashSet<EventRole>(Enum.GetValues<EventRole>().Where(r => r != EventRole.DoorStaff)),
-        EventPermission.Edit or EventPermission.ManageTeam or EventPermission.ViewOutbox or EventPermission.Invite
+        EventPermission.Edit or EventPermission.ManageTeam or EventPermission.ViewOutbox or EventPermission.Invite or EventPermission.ViewSecurityData
             => new HashSet<EventRole> { EventRole.Organiser },
         EventPermission.Vet => new HashSet<EventRole> { EventRole.Organiser, EventRole.Vetter, EventRole.HostReviewer },
         EventPermission.CheckIn => new HashSet<EventRole> { EventRole.Organiser, EventRole.DoorStaff },

@@ -19,6 +19,9 @@ public sealed class MarkdownRenderer
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
+    /// <summary>Put before every id in rendered text, so no id from a report can be one of the app's own.</summary>
+    public const string IdPrefix = "md-";
+
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
     /// <summary>The text as sanitised HTML.</summary>
@@ -51,8 +54,26 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedTags.Remove("select");
         sanitizer.AllowedTags.Remove("img");
-        // Footnote links point inside the page (#fn:1): keep their ids.
+        // Ids and names from the text must not collide with the page's own (an id="components-reconnect-modal" in a report
+        // would take over Blazor's reconnect dialog; a name can shadow document properties): names go, and every id is
+        // prefixed, with in-page links (the footnotes' #fn:1) rewritten to match so they still work.
         sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Remove("name");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                if (element.GetAttribute("id") is { Length: > 0 } id && !id.StartsWith(IdPrefix, StringComparison.Ordinal))
+                {
+                    element.SetAttribute("id", IdPrefix + id);
+                }
+
+                if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#' && !href.StartsWith("#" + IdPrefix, StringComparison.Ordinal))
+                {
+                    element.SetAttribute("href", "#" + IdPrefix + href[1..]);
+                }
+            }
+        };
         return sanitizer;
     }
 }

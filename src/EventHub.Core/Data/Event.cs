@@ -55,6 +55,12 @@ public class Event
     /// <summary>Whether the venue's security needs date of birth, nationality and identity document: asked, encrypted, shown only to organisers and vetters.</summary>
     public bool RequireSecurityData { get; set; }
 
+    /// <summary>
+    /// Whether an invitation may be accepted only under the invited contact's name (titles, accents, case and order aside).
+    /// Off: another name is accepted and flagged in the vetting queue with both names.
+    /// </summary>
+    public bool RequireInviteeName { get; set; }
+
     /// <summary>Whether people who were not invited may ask to attend through the public request page (always vetted).</summary>
     public bool AllowRequests { get; set; }
 

@@ -21,8 +21,18 @@ public sealed class OutboxIdentityEmailSender(EventHubDbContext db, EmailOutbox 
         QueueAsync(user, email, "reset-code", "Your EventHub password reset code",
             [$"Your password reset code is: {resetCode}"], null, "");
 
+    /// <summary>Someone tried to register an account with an address that already has one: its owner hears of it (the form
+    /// itself answers as for a new address, so it tells nobody which addresses have accounts).</summary>
+    public Task SendRegistrationAttemptAsync(ApplicationUser user, string email, string forgotPasswordLink) =>
+        QueueAsync(user, email, "register-attempt", "Someone tried to register with your address",
+            ["Someone tried to create a new EventHub account with this email address, which already has an account. If it was you, sign in as usual; if you forgot your password, choose a new one with the button below. If it was not you, you need not do anything: nothing has changed."],
+            forgotPasswordLink, "Reset my password");
+
     private async Task QueueAsync(ApplicationUser user, string email, string kind, string subject, IReadOnlyList<string> paragraphs, string? link, string label)
     {
+        // IEmailSender's contract hands links over HTML-encoded (&amp; between query parameters); the template encodes
+        // once more when it writes the href, which gave &amp;amp;code= and a button that lost its code. Decode once here.
+        link = link is null ? null : System.Net.WebUtility.HtmlDecode(link);
         var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
         {
             [nameof(ActionEmail.Title)] = subject,

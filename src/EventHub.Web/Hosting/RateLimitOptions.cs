@@ -13,8 +13,8 @@ public sealed class RateLimitOptions
     public int PersonalLinkPerMinute { get; init; } = 30;
 
     /// <summary>Login attempts (form posts to the login, two-factor and recovery-code pages, and the password and confirmation
-    /// emails) per minute and client address; more get HTTP 429. Lockout after 5 wrong passwords protects each account; this
-    /// limit slows one address trying many accounts.</summary>
+    /// emails) per minute and client address; more get HTTP 429. Lockout after 5 wrong passwords from one address protects
+    /// each account (EventHubSignInManager); this limit slows one address trying many accounts.</summary>
     [Range(1, 100_000)]
     public int LoginPerMinute { get; init; } = 10;
 }

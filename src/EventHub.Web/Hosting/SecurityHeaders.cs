@@ -64,10 +64,13 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseEventHubSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // Decided now, on the path as requested: by the time the response starts the dashboard has moved "/jobs" into
+        // PathBase, and a check made then gave the dashboard the app's strict policy (which refuses its inline scripts).
+        var dashboard = context.Request.Path.StartsWithSegments("/jobs");
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs")
+            headers.ContentSecurityPolicy = dashboard
                 ? DashboardPolicy
                 : ContentSecurityPolicy(context.CspNonce(), SingleSignOnFormTarget(context));
             headers.XContentTypeOptions = "nosniff";

@@ -41,6 +41,8 @@ public static class WebApplicationExtensions
 
     public static WebApplication UseEventHubWeb(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirection, rate limits, lockout, logs) sees the client's real address.
+        app.UseEventHubForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -113,18 +115,17 @@ public static class WebApplicationExtensions
         }, // This app's own storage, not Hangfire's process-wide JobStorage.Current, which another host in the process may replace.
         app.Services.GetRequiredService<Hangfire.JobStorage>()).RequireAuthorization(Policies.Administrator);
 
-        // The raw message, as the relay received it (or the pickup folder holds it).
-        app.MapGet("/outbox/{id:guid}/message.eml", async (Guid id, ClaimsPrincipal user, GetOutboundEmail get, EventHubDbContext db, MimeMessageFactory mime, CancellationToken ct) =>
+        // The message as the relay received it (or the pickup folder holds it), its working links masked; the download is audited.
+        app.MapGet("/outbox/{id:guid}/message.eml", async (Guid id, ClaimsPrincipal user, GetOutboundEmail get, MimeMessageFactory mime, CancellationToken ct) =>
         {
-            var outcome = await get.ExecuteAsync(user, id, ct);
-            if (!outcome.Succeeded)
+            var outcome = await get.ExecuteAsync(user, id, ct, withAttachments: true);
+            if (outcome.Value is not { } detail)
             {
                 return outcome.Status == OutcomeStatus.NotFound ? Results.NotFound() : Results.Forbid();
             }
 
-            var email = await db.OutboundEmails.AsNoTracking().Include(e => e.Attachments).SingleAsync(e => e.Id == id, ct);
             var stream = new MemoryStream();
-            await mime.Create(email).WriteToAsync(stream, ct);
+            await mime.Create(detail.Email).WriteToAsync(stream, ct);
             stream.Position = 0;
             return Results.File(stream, "message/rfc822", $"{id:N}.eml");
         }).RequireAuthorization(Policies.Staff);

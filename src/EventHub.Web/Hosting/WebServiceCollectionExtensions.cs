@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
             o.ValidateScopes = true;
             o.ValidateOnBuild = true;
         });
+        builder.AddEventHubForwardedHeaders();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The report editor sends the whole text as the rapporteur types (ReportRules.MaxMarkdownLength characters at most):
@@ -27,6 +28,7 @@ public static class WebServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddSingleton<LoginFailures>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -48,7 +50,8 @@ public static class WebServiceCollectionExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                // EventHub: lockout is on; the template's Login page passes lockoutOnFailure: true.
+                // EventHub: lockout is on, counted per account *and client address* by EventHubSignInManager (so nobody can
+                // lock the owner out from elsewhere); two-factor code failures still count against the account.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -56,7 +59,7 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<EventHubDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EventHubSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
@@ -69,6 +72,10 @@ public static class WebServiceCollectionExtensions
 
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();
+
+        // The antiforgery cookie's default SecurePolicy is None: over HTTPS (directly or behind the trusted proxy) it is Secure,
+        // like the Identity cookies (SameAsRequest by default).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // Strict-Transport-Security outside Development (UseHsts in UseEventHubWeb): a year, subdomains included.

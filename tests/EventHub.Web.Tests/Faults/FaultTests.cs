@@ -14,7 +14,7 @@ namespace EventHub.Web.Tests.Faults;
 
 /// <summary>
 /// Faults the system must survive with nothing lost: a dispatcher process killed mid-way, a relay that is down for a while,
-/// a database that is busy. Each prints its figures (copied into the README's "Faults" section).
+/// a database that is busy. Each prints its figures (copied into docs/security.md, "Faults").
 /// </summary>
 [Collection(FaultCollection.Name)]
 public sealed class FaultTests(ITestOutputHelper output)

@@ -30,7 +30,6 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
         ["/Account/InvalidPasswordReset"] = "a static message",
         ["/Account/ForgotPasswordConfirmation"] = "a static message",
         ["/Account/ResetPasswordConfirmation"] = "a static message",
-        ["/Account/RegisterConfirmation"] = "names only the address just registered from this browser; sends nothing",
         ["/Account/ExternalLogin"] = "no external login providers are configured; the page only redirects",
         ["POST /Account/PerformExternalLogin"] = "antiforgery-protected redirect to a provider; none is configured",
         ["POST /Account/PasskeyRequestOptions"] = "antiforgery-protected; returns a fresh challenge and reveals nothing",

@@ -4,6 +4,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Features.Demo;
 using EventHub.Core.Features.Invitations;
+using EventHub.Core.Features.Registrations;
 using EventHub.TestSupport;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -182,6 +183,7 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
         }
 
         var failures = new List<string>();
+        var securityShownTo = new List<string>();
         var suggestions = new StringBuilder();
         foreach (var route in routes)
         {
@@ -204,6 +206,13 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
                     : await clients[role].GetAsync(url);
                 var body = await response.Content.ReadAsStringAsync();
                 var outcome = Classify(response, body, entry?.Marker);
+                // Security data (decrypted date of birth, nationality, document number) for the event's organisers only,
+                // on every route: pages, exports and endpoints alike.
+                if (body.Contains(Scenario.SecurityDocumentNumber, StringComparison.Ordinal))
+                {
+                    securityShownTo.Add($"{route} as {role}");
+                }
+
                 actual.Add(outcome);
                 if (expected is not null && outcome != expected)
                 {
@@ -227,6 +236,11 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
             + "\nObserved (review before copying):\n" + suggestions);
         Assert.True(stale.Count == 0, "Entries for routes the app no longer has: " + string.Join(", ", stale));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        var registrationPage = "/events/{EventId:guid}/registrations/{RegistrationId:guid}";
+        Assert.Equal([$"{registrationPage} as organiser", $"{registrationPage} as admin"],
+            securityShownTo.Where(r => r.StartsWith(registrationPage, StringComparison.Ordinal)));
+        Assert.True(securityShownTo.All(r => r.EndsWith(" as organiser", StringComparison.Ordinal) || r.EndsWith(" as admin", StringComparison.Ordinal)),
+            "Security data shown to someone who is not an organiser: " + string.Join(", ", securityShownTo));
     }
 
     /// <summary>Every page (component with @page) and endpoint, as "/route" for pages and "METHOD /route" for the rest.</summary>
@@ -307,6 +321,9 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
     /// <summary>The demo installation (an event with a full team) plus an organiser of another event and one registration.</summary>
     private sealed class Scenario
     {
+        /// <summary>The document number in the registration's (encrypted) security data: where it shows, the data was decrypted.</summary>
+        public const string SecurityDocumentNumber = "EH-ROUTE-4711";
+
         public Dictionary<string, string> Logins { get; } = [];
         private readonly Dictionary<string, string> values = [];
         private readonly Dictionary<string, string> realTokens = [];
@@ -388,6 +405,7 @@ public sealed class RouteTableAuthorizationTests(ITestOutputHelper output)
             {
                 Id = Guid.NewGuid(), EventId = talk.Id, Name = "Amira Haddad", Email = "amira@example.org", NormalizedEmail = "AMIRA@EXAMPLE.ORG",
                 Status = RegistrationStatus.Approved, CreatedAtUtc = now,
+                ProtectedSecurityData = services.GetRequiredService<SecurityData>().Protect(new SecurityDetails(new DateOnly(1980, 5, 17), "Ruritanian", "Passport", SecurityDocumentNumber)),
             };
             db.Registrations.Add(registration);
             var (rtoken, rhash) = PersonalToken.Create();

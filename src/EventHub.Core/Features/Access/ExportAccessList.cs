@@ -43,7 +43,7 @@ public sealed class ExportAccessList(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<AccessListFile>.NotFound();
         }
 
-        var organiser = await authorization.CanAsync(actor, eventId, EventPermission.Edit);
+        var organiser = await authorization.CanAsync(actor, eventId, EventPermission.ViewSecurityData);
         var chosen = AccessListColumns.Chosen(e.AccessListFields);
         var columns = chosen.Where(f => organiser || !AccessListColumns.IsSecurity(f)).ToList();
         var withheld = chosen.Count - columns.Count;

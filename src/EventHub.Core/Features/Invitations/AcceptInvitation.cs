@@ -46,6 +46,13 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome.Invalid(nameof(form.Email), $"This invitation is personal to the address it was sent to. If someone else should attend in your place, go back and nominate them instead.");
         }
 
+        // A forwarded link keeps the invitee's address but may carry another person's name: refused where the organisers
+        // asked for it, otherwise accepted and flagged for the vetters with both names (ListVettingQueue).
+        if (invitation.Event!.RequireInviteeName && !PersonNames.SamePerson(form.Name, contact.Name))
+        {
+            return Outcome.Invalid(nameof(form.Name), $"This invitation is for {contact.Name}, and the organisers accept it only under that name. If someone else should attend in their place, go back and nominate them instead.");
+        }
+
         if (invitation.Status is not (InvitationStatus.Sent or InvitationStatus.Declined or InvitationStatus.Bounced)
             || await db.Registrations.AnyAsync(r => r.InvitationId == invitation.Id, ct))
         {

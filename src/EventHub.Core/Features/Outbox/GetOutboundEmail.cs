@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
@@ -10,13 +11,19 @@ namespace EventHub.Core.Features.Outbox;
 
 public sealed record OutboundEmailDetail(OutboundEmail Email, string MessageId, IReadOnlyList<(string FileName, string ContentType, int Size)> Attachments);
 
-/// <summary>One message, for an administrator or for an organiser of its event.</summary>
-public sealed class GetOutboundEmail(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, MimeMessageFactory mime)
+/// <summary>
+/// One message, for an administrator or for an organiser of its event, with its working links masked
+/// (<see cref="OutboxSecrets"/>): the outbox shows what was sent, not other people's keys. Every reading of a body (the
+/// page or the .eml download) is recorded in the audit log.
+/// </summary>
+public sealed class GetOutboundEmail(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, MimeMessageFactory mime, AuditLog audit)
 {
-    public async Task<Outcome<OutboundEmailDetail>> ExecuteAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default)
+    /// <param name="withAttachments">Load the attachments' content too (for the .eml download).</param>
+    public async Task<Outcome<OutboundEmailDetail>> ExecuteAsync(ClaimsPrincipal actor, Guid id, CancellationToken ct = default, bool withAttachments = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var email = await db.OutboundEmails.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+        var query = db.OutboundEmails.AsNoTracking();
+        var email = await (withAttachments ? query.Include(e => e.Attachments) : query).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (email is null)
         {
             return Outcome<OutboundEmailDetail>.NotFound();
@@ -28,6 +35,10 @@ public sealed class GetOutboundEmail(IDbContextFactory<EventHubDbContext> dbFact
         {
             return Outcome<OutboundEmailDetail>.Forbidden();
         }
+
+        audit.Record(db, actor, withAttachments ? "outbox.message-downloaded" : "outbox.message-viewed", email.EventId, nameof(OutboundEmail), email.Id.ToString(), email.Subject);
+        await db.SaveChangesAsync(ct);
+        OutboxSecrets.MaskUntracked(email);
 
         var attachments = await db.OutboundEmailAttachments.Where(a => a.OutboundEmailId == id)
             .Select(a => new { a.FileName, a.ContentType, Size = a.Content.Length }).ToListAsync(ct);

@@ -30,6 +30,7 @@ public sealed class ListRegistrationQuestions(IDbContextFactory<EventHubDbContex
         var settings = new RegistrationSettingsForm
         {
             RequireSecurityData = e.RequireSecurityData,
+            RequireInviteeName = e.RequireInviteeName,
             AllowRequests = e.AllowRequests,
             EditCutoffLocal = e.EditCutoffUtc is { } cutoff ? EventTime.ToLocal(cutoff, e.TimeZoneId) : null,
             WaitlistOfferHours = e.WaitlistOfferHours,

@@ -14,6 +14,9 @@ public sealed class RegistrationSettingsForm
     public bool RequireSecurityData { get; set; }
     public bool AllowRequests { get; set; }
 
+    /// <summary>An invitation is accepted only under the invited person's name (otherwise another name is flagged for vetting).</summary>
+    public bool RequireInviteeName { get; set; }
+
     /// <summary>Wall-clock time in the event's zone; empty: until the event starts.</summary>
     public DateTime? EditCutoffLocal { get; set; }
 
@@ -64,11 +67,12 @@ public sealed class SaveRegistrationSettings(IDbContextFactory<EventHubDbContext
 
         e.RequireSecurityData = form.RequireSecurityData;
         e.AllowRequests = form.AllowRequests;
+        e.RequireInviteeName = form.RequireInviteeName;
         e.EditCutoffUtc = cutoffUtc;
         e.WaitlistOfferHours = form.WaitlistOfferHours;
         e.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(db, actor, "registration.settings", eventId, nameof(Event), eventId.ToString(),
-            $"security data {(form.RequireSecurityData ? "required" : "not asked")}, requests {(form.AllowRequests ? "allowed" : "off")}, cut-off {cutoffUtc:u}, offer {form.WaitlistOfferHours} h");
+            $"security data {(form.RequireSecurityData ? "required" : "not asked")}, requests {(form.AllowRequests ? "allowed" : "off")}, invitee's name {(form.RequireInviteeName ? "required" : "flagged if different")}, cut-off {cutoffUtc:u}, offer {form.WaitlistOfferHours} h");
         await db.SaveChangesAsync(ct);
         return Outcome.Success();
     }

@@ -39,6 +39,13 @@ public sealed class UpdateAttendeeDetails(IDbContextFactory<EventHubDbContext> d
                 return Outcome<bool>.Invalid(errors);
             }
 
+            if (e.RequireInviteeName && r.InvitationId is { } invitationId
+                && await db.Invitations.Where(i => i.Id == invitationId).Select(i => i.Contact!.Name).SingleOrDefaultAsync(c) is { } invited
+                && !PersonNames.SamePerson(form.Name, invited))
+            {
+                return Outcome<bool>.Invalid(nameof(form.Name), $"This invitation is for {invited}, and the organisers accept it only under that name.");
+            }
+
             var before = (r.Name, r.OrganisationName, r.Position, Security: security.Unprotect(r.ProtectedSecurityData));
             var answers = await db.RegistrationAnswers.Where(a => a.RegistrationId == r.Id).ToListAsync(c);
             RegistrationDetailsRules.Apply(db, r, form, definition, security, writeSecurity, answers);

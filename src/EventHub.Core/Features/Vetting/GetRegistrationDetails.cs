@@ -12,12 +12,16 @@ namespace EventHub.Core.Features.Vetting;
 public sealed record RegistrationAnswerView(string Question, string Answer);
 
 public sealed record RegistrationDetails(
-    Registration Registration, SecurityDetails? Security, IReadOnlyList<RegistrationAnswerView> Answers, IReadOnlyList<RegistrationApproval> Decisions, string? NominatedBy);
+    Registration Registration, SecurityDetails? Security, IReadOnlyList<RegistrationAnswerView> Answers, IReadOnlyList<RegistrationApproval> Decisions, string? NominatedBy)
+{
+    /// <summary>Security data is on file (whether or not this viewer may read it).</summary>
+    public bool HasSecurityData => Registration.ProtectedSecurityData is not null;
+}
 
 /// <summary>
-/// One registration as its vetters see it, including the decrypted security data. Only the event's organisers and vetters
-/// (Vet permission) may open it, and only through its own event: an id from another event is refused. Every opening of
-/// security data is audited.
+/// One registration as its vetters see it. Only those who vet (Vet permission) may open it, and only through its own event:
+/// an id from another event is refused. The decrypted security data is there for organisers only (ViewSecurityData), and
+/// every opening of it is audited.
 /// </summary>
 public sealed class GetRegistrationDetails(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, SecurityData security, AuditLog audit)
 {
@@ -49,7 +53,9 @@ public sealed class GetRegistrationDetails(IDbContextFactory<EventHubDbContext> 
             nominatedBy = await db.Invitations.Where(i => i.Id == invitationId).Select(i => i.Contact!.Name).SingleOrDefaultAsync(ct);
         }
 
-        var details = security.Unprotect(r.ProtectedSecurityData);
+        var details = r.ProtectedSecurityData is not null && await authorization.CanAsync(actor, eventId, EventPermission.ViewSecurityData)
+            ? security.Unprotect(r.ProtectedSecurityData)
+            : null;
         if (details is not null)
         {
             audit.Record(db, actor, "registration.security-data-viewed", eventId, nameof(Registration), r.Id.ToString(), r.Name);

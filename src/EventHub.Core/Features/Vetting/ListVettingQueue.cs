@@ -31,6 +31,9 @@ public enum VettingFlags
 
     /// <summary>The event is full: approving needs a freed place or an organiser's override.</summary>
     CapacityReached = 32,
+
+    /// <summary>Accepted through an invitation under a name that is not the invited contact's (a forwarded link?).</summary>
+    NameDiffersFromInvitation = 64,
 }
 
 public static class VettingFlagText
@@ -43,6 +46,7 @@ public static class VettingFlagText
         (VettingFlags.Nomination, "Nominated, not invited"),
         (VettingFlags.RejectedBefore, "Rejected before at our events"),
         (VettingFlags.CapacityReached, "Capacity reached"),
+        (VettingFlags.NameDiffersFromInvitation, "Name differs from the invitation"),
     ];
 
     public static IEnumerable<string> Labels(VettingFlags flags) => All.Where(x => flags.HasFlag(x.Flag)).Select(x => x.Label);
@@ -74,7 +78,11 @@ public sealed class VettingQuery
 public sealed record VettingRow(
     Guid Id, string Name, string Email, string? Organisation, string? Position, Sector? Sector, RegistrationSource Source,
     RegistrationStatus Status, DateTime CreatedAtUtc, bool OverCapacity, IReadOnlyList<string> ApprovedBy, IReadOnlyList<string> RejectedBy,
-    VettingFlags Flags);
+    VettingFlags Flags)
+{
+    /// <summary>The invited contact's name, when the registration's name differs from it (shown beside the flag).</summary>
+    public string? InvitedAs { get; init; }
+}
 
 public sealed record VettingPage(
     IReadOnlyList<VettingRow> Rows, int Total, IReadOnlyDictionary<RegistrationStatus, int> Counts, IReadOnlyList<string> ApproverGroups,
@@ -83,7 +91,11 @@ public sealed record VettingPage(
 /// <summary>The input of <see cref="ListVettingQueue.ComputeFlags"/>: one registration as the queue loads it.</summary>
 public sealed record VettingCandidate(
     Guid Id, string Name, string NormalizedEmail, Guid? OrganisationId, string? OrganisationName, RegistrationSource Source,
-    RegistrationStatus Status, bool HasSecurityData);
+    RegistrationStatus Status, bool HasSecurityData)
+{
+    /// <summary>The invited contact's name, for a registration that accepted an invitation.</summary>
+    public string? InvitedName { get; init; }
+}
 
 /// <summary>What the flags are computed against, loaded once per queue in set-based queries.</summary>
 public sealed record FlagContext(
@@ -117,6 +129,7 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             {
                 r.Id, r.Name, r.Email, r.NormalizedEmail, r.OrganisationId, r.OrganisationName,
                 r.Position, r.Sector, r.Source, r.Status, r.CreatedAtUtc, r.OverCapacity, HasSecurityData = r.ProtectedSecurityData != null,
+                InvitedName = r.InvitationId == null ? null : db.Invitations.Where(i => i.Id == r.InvitationId).Select(i => i.Contact!.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var decisions = await db.RegistrationApprovals.AsNoTracking()
@@ -129,7 +142,7 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             .Select(r => r.NormalizedEmail).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
 
-        var candidates = registrations.Select(r => new VettingCandidate(r.Id, r.Name, r.NormalizedEmail, r.OrganisationId, r.OrganisationName, r.Source, r.Status, r.HasSecurityData)).ToList();
+        var candidates = registrations.Select(r => new VettingCandidate(r.Id, r.Name, r.NormalizedEmail, r.OrganisationId, r.OrganisationName, r.Source, r.Status, r.HasSecurityData) { InvitedName = r.InvitedName }).ToList();
         var context = new FlagContext(candidates, organisations, rejectedElsewhere, e.RequireSecurityData, e.ApprovedCount, e.Capacity);
         var flags = ComputeFlags(context);
         var byRegistration = decisions.ToLookup(d => d.RegistrationId);
@@ -140,7 +153,7 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             r.Position, r.Sector, r.Source, r.Status, r.CreatedAtUtc, r.OverCapacity,
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Approved).Select(d => d.Group).Order().ToList(),
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Rejected).Select(d => d.Group).Order().ToList(),
-            flags[r.Id]));
+            flags[r.Id]) { InvitedAs = flags[r.Id].HasFlag(VettingFlags.NameDiffersFromInvitation) ? r.InvitedName : null });
 
         var counts = registrations.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         if (query.Status is { } status)
@@ -247,6 +260,11 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             if (context.RejectedElsewhereEmails.Contains(c.NormalizedEmail))
             {
                 flags |= VettingFlags.RejectedBefore;
+            }
+
+            if (c.InvitedName is { } invited && !PersonNames.SamePerson(c.Name, invited))
+            {
+                flags |= VettingFlags.NameDiffersFromInvitation;
             }
 
             if (full && c.Status is RegistrationStatus.Pending or RegistrationStatus.Waitlisted)

@@ -18,16 +18,44 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
+        navigationManager.NavigateTo(LocalOrHome(uri));
+    }
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+    /// <summary>
+    /// EventHub: prevent open redirects without throwing. The template passed every non-relative address to
+    /// ToBaseRelativePath, which throws for another origin (a 500 for ReturnUrl=https://evil.example/). A local path stays;
+    /// an absolute address inside this app becomes its path; anything else (another host, //host, /\host, javascript:)
+    /// goes to the home page.
+    /// </summary>
+    internal string LocalOrHome(string? uri)
+    {
+        uri = uri?.Trim() ?? "";
+        if (uri.Length == 0)
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (uri.Contains('\\') || uri.Any(char.IsControl))
+        {
+            return "";
+        }
+
+        if (Uri.IsWellFormedUriString(uri, UriKind.Relative) && !uri.StartsWith("//", StringComparison.Ordinal) && !HasScheme(uri))
+        {
+            return uri;
+        }
+
+        return Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            && absolute.AbsoluteUri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+            ? navigationManager.ToBaseRelativePath(absolute.AbsoluteUri)
+            : "";
+    }
+
+    private static bool HasScheme(string uri)
+    {
+        var colon = uri.IndexOf(':');
+        var end = uri.IndexOfAny(['/', '?', '#']);
+        return colon >= 0 && (end < 0 || colon < end);
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
