@@ -1700,7 +1700,28 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203081948_OrganisationRoles'
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [RequireInviteeName] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203082256_InviteeNameRule', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
 )
 BEGIN
     CREATE TABLE [OrganisationRoleGrants] (
@@ -1716,7 +1737,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203081948_OrganisationRoles'
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
 )
 BEGIN
     CREATE INDEX [IX_OrganisationRoleGrants_UserId] ON [OrganisationRoleGrants] ([UserId]);
@@ -1724,7 +1745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203081948_OrganisationRoles'
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
 )
 BEGIN
     INSERT INTO [OrganisationRoleGrants] ([OrganisationId], [UserId], [Role], [GrantedAtUtc])
@@ -1738,32 +1759,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203081948_OrganisationRoles'
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203081948_OrganisationRoles', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
-)
-BEGIN
-    ALTER TABLE [Events] ADD [RequireInviteeName] bit NOT NULL DEFAULT CAST(0 AS bit);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203082256_InviteeNameRule'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203082256_InviteeNameRule', N'10.0.15');
+    VALUES (N'20261203095749_OrganisationRoles', N'10.0.15');
 END;
 
 COMMIT;

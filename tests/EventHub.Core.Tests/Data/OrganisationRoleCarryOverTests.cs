@@ -11,7 +11,7 @@ namespace EventHub.Core.Tests.Data;
 /// </summary>
 public sealed class OrganisationRoleCarryOverTests
 {
-    private const string MigrationBefore = "AccessReportsPrivacy";
+    private const string MigrationBefore = "InviteeNameRule";
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventHub.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261203082036_OrganisationRoles")]
+    [Migration("20261203095758_OrganisationRoles")]
     partial class OrganisationRoles
     {
         /// <inheritdoc />
@@ -563,6 +563,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("boolean");

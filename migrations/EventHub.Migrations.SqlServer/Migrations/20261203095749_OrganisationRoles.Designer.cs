@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261203081948_OrganisationRoles")]
+    [Migration("20261203095749_OrganisationRoles")]
     partial class OrganisationRoles
     {
         /// <inheritdoc />
@@ -565,6 +565,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
+
+                    b.Property<bool>("RequireInviteeName")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("RequireSecurityData")
                         .HasColumnType("bit");

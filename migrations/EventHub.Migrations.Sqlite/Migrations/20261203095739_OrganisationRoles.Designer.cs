@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261203081910_OrganisationRoles")]
+    [Migration("20261203095739_OrganisationRoles")]
     partial class OrganisationRoles
     {
         /// <inheritdoc />
@@ -554,6 +554,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PersonalDataRetentionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireInviteeName")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequireSecurityData")
