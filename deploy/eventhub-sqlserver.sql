@@ -1739,3 +1739,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
+)
+BEGIN
+    CREATE TABLE [OrganisationRoleGrants] (
+        [OrganisationId] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [Role] nvarchar(32) NOT NULL,
+        [GrantedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_OrganisationRoleGrants] PRIMARY KEY ([OrganisationId], [UserId], [Role]),
+        CONSTRAINT [FK_OrganisationRoleGrants_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_OrganisationRoleGrants_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
+)
+BEGIN
+    CREATE INDEX [IX_OrganisationRoleGrants_UserId] ON [OrganisationRoleGrants] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
+)
+BEGIN
+    INSERT INTO [OrganisationRoleGrants] ([OrganisationId], [UserId], [Role], [GrantedAtUtc])
+    SELECT e.[OrganisationId], t.[UserId], r.[Role], MIN(t.[AddedAtUtc])
+    FROM [EventTeamMembers] t
+    INNER JOIN [Events] e ON e.[Id] = t.[EventId]
+    CROSS JOIN (SELECT 'CreatesEvents' AS [Role] UNION ALL SELECT 'KeepsDirectory') r
+    WHERE t.[Role] = 'Organiser'
+    GROUP BY e.[OrganisationId], t.[UserId], r.[Role];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203095749_OrganisationRoles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203095749_OrganisationRoles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

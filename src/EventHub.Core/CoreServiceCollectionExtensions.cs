@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<AppOptions>(AppOptions.SectionName);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AppOptions>, AppOptionsValidator>();
+        services.AddOptions<SingleSignOnOptions>().BindConfiguration(SingleSignOnOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddEventHubData();
         builder.AddEventHubEmail();
@@ -37,7 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Privacy.RetentionPolicy>();
         services.AddSingleton<LinkBuilder>();
         services.AddScoped<IAuthorizationHandler, EventAuthorizationHandler>();
-        services.AddSingleton<DirectoryAccess>();
+        services.AddScoped<DirectoryAccess>();
         services.AddSingleton<Features.Invitations.UnsubscribeLinks>();
         services.AddSingleton<Features.Invitations.InvitationMailer>();
         services.AddSingleton<Registrations.AttendeeLinks>();

@@ -117,7 +117,7 @@ public static class CircuitMemoryScenario
     {
         const string email = "clara@kas.example";
         var kas = await app.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await app.CreateUserAsync(email, Password, kas.Id);
+        var clara = await app.CreateUserAsync(email, Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         var now = DateTime.UtcNow;
         var eventId = Guid.NewGuid();
         await app.WithDbAsync(async db =>

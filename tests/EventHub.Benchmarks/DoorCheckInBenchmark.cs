@@ -54,7 +54,7 @@ public class DoorCheckInBenchmark
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
             var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-            organiser = (await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id)).Principal;
+            organiser = (await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id)).Principal;
         }
 
         await using (var scope = host.Scope())

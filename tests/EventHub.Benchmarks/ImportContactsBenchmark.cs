@@ -32,7 +32,7 @@ public class ImportContactsBenchmark
         host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        organiser = (await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id)).Principal;
+        organiser = (await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id)).Principal;
     }
 
     [IterationSetup]

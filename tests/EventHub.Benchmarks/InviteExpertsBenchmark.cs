@@ -33,7 +33,7 @@ public class InviteExpertsBenchmark
         host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        organiser = (await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id)).Principal;
+        organiser = (await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id)).Principal;
         for (var i = 0; i < Contacts; i++)
         {
             var email = $"expert{i}@example.eu";

@@ -37,7 +37,7 @@ public class VettingQueueBenchmark
         await using (var db = await database.Factory.CreateDbContextAsync())
         {
             var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-            organiser = (await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id)).Principal;
+            organiser = (await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id)).Principal;
             db.Organisations.Add(new Organisation { Id = Guid.NewGuid(), Name = "North Atlantic Treaty Organization", Acronym = "NATO", EmailDomains = ["nato.int"] });
             await db.SaveChangesAsync();
         }

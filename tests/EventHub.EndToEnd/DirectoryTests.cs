@@ -1,4 +1,5 @@
 using System.Text;
+using EventHub.Core.Data;
 using EventHub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -12,7 +13,7 @@ public sealed class DirectoryTests(BrowserFixture browser) : BrowserTest(browser
     public async Task An_organiser_imports_a_csv_sees_the_bad_row_confirms_and_finds_the_experts_in_the_list()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await LogInAsync("clara@kas.example");
         await OpenAsync("/directory");
         await Assertions.Expect(Page.GetByText("No experts yet — import a CSV or add one.")).ToBeVisibleAsync();
@@ -56,11 +57,18 @@ public sealed class DirectoryTests(BrowserFixture browser) : BrowserTest(browser
     }
 
     [Fact]
-    public async Task A_user_without_an_organisation_is_told_there_is_no_directory()
+    public async Task Staff_who_keep_no_directory_see_neither_it_nor_new_event()
     {
-        await App.CreateUserAsync("loner@example.org", Password);
-        await LogInAsync("loner@example.org");
-        await OpenAsync("/directory");
-        await Assertions.Expect(Page.GetByText("your account is not linked to one", new() { Exact = false })).ToBeVisibleAsync();
+        var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
+        await App.CreateUserAsync("marc@kas.example", Password, kas.Id);
+        await LogInAsync("marc@kas.example");
+        await OpenAsync("/events");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Events", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New event" })).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Expert directory" })).ToHaveCountAsync(0);
+
+        await Page.GotoAsync("/directory");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("Add an expert")).ToHaveCountAsync(0);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DocumentFlowTests(BrowserFixture browser) : BrowserTest(brow
     public async Task An_organiser_uploads_the_study_and_an_approved_attendee_downloads_it_from_their_page()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         Guid eventId;
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -18,7 +18,7 @@ public sealed class DoorCheckInTests(BrowserFixture browser) : BrowserTest(brows
     public async Task Door_staff_on_a_phone_admit_a_pass_once_and_a_rejected_attendees_pass_is_not_on_the_list()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id));
+        var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]));
         var marc = await App.CreateUserAsync("marc@kas.example", Password, kas.Id);
         Guid eventId;
         var registrations = new Dictionary<string, Guid>();
@@ -143,7 +143,7 @@ public sealed class DoorCheckInTests(BrowserFixture browser) : BrowserTest(brows
     public async Task An_organiser_admits_a_walk_in_only_with_a_reason_and_revokes_a_pass_from_the_registration_page()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var claraUser = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var claraUser = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         var clara = TestUsers.Principal(claraUser);
         Guid eventId, adaId = Guid.NewGuid();
         await using (var scope = App.Services.CreateAsyncScope())

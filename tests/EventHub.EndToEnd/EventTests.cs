@@ -33,7 +33,7 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
     public async Task An_organiser_creates_an_event_and_sees_its_overview()
     {
         var kas = await OrganisationAsync("Konrad-Adenauer-Stiftung");
-        await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await LogInAsync("clara@kas.example");
         await OpenAsync("/events");
         await Assertions.Expect(Page.GetByText("No events yet.")).ToBeVisibleAsync();
@@ -56,7 +56,7 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
     public async Task Validation_errors_are_shown_next_to_the_field_and_nothing_is_saved()
     {
         var kas = await OrganisationAsync("Konrad-Adenauer-Stiftung");
-        await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await LogInAsync("clara@kas.example");
         await OpenAsync("/events/new");
 
@@ -90,8 +90,8 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var kas = await OrganisationAsync("Konrad-Adenauer-Stiftung");
         var other = await OrganisationAsync("Another Foundation");
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
-        var ivan = await App.CreateUserAsync("ivan@other.example", Password, other.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
+        var ivan = await App.CreateUserAsync("ivan@other.example", Password, other.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         var mine = await CreateEventAsync(ivan, "Ivan's own meeting");
         var theirs = await CreateEventAsync(clara, "Confidential: Central Asia background talk");
         await LogInAsync("ivan@other.example");
@@ -117,7 +117,7 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
     public async Task An_organiser_builds_the_agenda_and_the_team()
     {
         var kas = await OrganisationAsync("Konrad-Adenauer-Stiftung");
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await App.CreateUserAsync("marc@kas.example", Password, kas.Id);
         var eventId = await CreateEventAsync(clara, "Background talk");
         var day = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd");

@@ -16,7 +16,7 @@ public sealed class InvitationFlowTests(BrowserFixture browser) : BrowserTest(br
     private async Task<Guid> SetUpAsync()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await using var scope = App.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(TestUsers.Principal(clara), new EventForm
         {

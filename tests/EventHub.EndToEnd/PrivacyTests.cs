@@ -17,7 +17,7 @@ public sealed class PrivacyTests(BrowserFixture browser) : BrowserTest(browser)
     private async Task<Guid> SeedAsync()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         await App.CreateUserAsync("admin@eventhub.example", Password, administrator: true);
         await using var scope = App.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(TestUsers.Principal(clara), new EventForm

@@ -18,7 +18,7 @@ public sealed class RegistrationFlowTests(BrowserFixture browser) : BrowserTest(
     public async Task Accept_with_a_required_question_and_security_data_then_edit_and_cancel_on_the_attendee_page_from_the_received_email()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id));
+        var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]));
         Guid eventId;
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -29,7 +29,7 @@ public sealed class ReportCirculationTests(BrowserFixture browser) : BrowserTest
     public async Task A_host_reviewer_approves_and_the_organiser_circulates_after_confirming()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         var hana = await App.CreateUserAsync("hana@ep.example", Password);
         Guid eventId;
         await using (var scope = App.Services.CreateAsyncScope())

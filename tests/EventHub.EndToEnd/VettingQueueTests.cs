@@ -14,7 +14,7 @@ public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(brow
     public async Task A_vetter_sees_the_flags_and_bulk_approves_two_registrations_after_confirming()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         var vera = await App.CreateUserAsync("vera@enc.example", Password);
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -93,7 +93,7 @@ public sealed class VettingQueueTests(BrowserFixture browser) : BrowserTest(brow
     public async Task A_full_event_refuses_an_approval_until_an_organiser_overrides_with_a_reason()
     {
         var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id);
+        var clara = await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]);
         Guid eventId;
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -82,6 +82,11 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", settings["Database:Provider"]);
         builder.UseSetting("Database:ConnectionString", settings["Database:ConnectionString"]);
         builder.UseSetting("Jobs:RunServer", settings["Jobs:RunServer"]);
+        // Read while the builder composes the authentication schemes, before in-memory configuration applies.
+        foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("SingleSignOn:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
         if (services is not null)
         {
             Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services);
@@ -89,7 +94,8 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A confirmed staff account that can log in with <paramref name="password"/>.</summary>
-    public async Task<ApplicationUser> CreateUserAsync(string email, string password, Guid? organisationId = null, bool administrator = false)
+    /// <param name="organisationRoles">Roles in <paramref name="organisationId"/> (e.g. may create events, keeps the directory).</param>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string password, Guid? organisationId = null, bool administrator = false, params OrganisationRole[] organisationRoles)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -109,6 +115,14 @@ public sealed class EventHubAppFactory : WebApplicationFactory<Program>
             }
 
             await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        if (organisationRoles.Length > 0)
+        {
+            var organisation = organisationId ?? throw new ArgumentException("Organisation roles need the organisation.", nameof(organisationId));
+            var db = scope.ServiceProvider.GetRequiredService<EventHubDbContext>();
+            db.OrganisationRoleGrants.AddRange(organisationRoles.Select(r => new OrganisationRoleGrant { OrganisationId = organisation, UserId = user.Id, Role = r, GrantedAtUtc = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
         }
 
         return user;

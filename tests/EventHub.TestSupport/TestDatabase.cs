@@ -1,6 +1,7 @@
 using EventHub.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace EventHub.TestSupport;
@@ -48,8 +49,14 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="migration">Stop after this migration (by name) instead of applying all: for tests of a migration's data step.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? migration = null)
     {
+        if (migration is not null)
+        {
+            return await CreatePartlyMigratedAsync(provider, migration);
+        }
+
         var template = await TemplateAsync(provider);
         switch (provider)
         {
@@ -78,6 +85,39 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     private static string SqliteConnectionString(string file) => $"Data Source={file};Default Timeout=30";
+
+    /// <summary>A database migrated only up to <paramref name="migration"/> (not a copy of the template): for tests of a later migration's data step.</summary>
+    private static async Task<TestDatabase> CreatePartlyMigratedAsync(DatabaseProvider provider, string migration)
+    {
+        TestDatabase db;
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var directory = Path.Combine(TestsDirectory, Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(directory);
+                db = new TestDatabase(provider, SqliteConnectionString(Path.Combine(directory, "eventhub.db")), directory, null);
+                break;
+            case DatabaseProvider.PostgreSql:
+                var server = PostgresServer ?? throw new InvalidOperationException($"{PostgresVariable} is not set: run ./test.sh, which starts a PostgreSQL cluster.");
+                var name = "eh_" + Guid.NewGuid().ToString("N");
+                await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"");
+                db = new TestDatabase(provider, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString, null, name);
+                break;
+            default:
+                throw new NotSupportedException($"No test database for {provider}.");
+        }
+
+        await using (var context = await db.Factory.CreateDbContextAsync())
+        {
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migration);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+        }
+
+        return db;
+    }
 
     /// <summary>The migrated template of this provider: the SQLite file's path, or the PostgreSQL database's name. Made once per process.</summary>
     private static Task<string> TemplateAsync(DatabaseProvider provider)
@@ -171,6 +211,13 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still open by a finishing test host; the temp folder is cleaned by the OS.
         }
+    }
+
+    /// <summary>Applies the migrations not applied yet.</summary>
+    public async Task MigrateAsync()
+    {
+        await using var context = await Factory.CreateDbContextAsync();
+        await context.Database.MigrateAsync();
     }
 
     public async ValueTask DisposeAsync()

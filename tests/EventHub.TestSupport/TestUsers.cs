@@ -26,6 +26,25 @@ public static class TestUsers
         return (user, Principal(user, administrator));
     }
 
+    /// <summary>A staff member of the organisation who may create its events and keeps its directory, as its organisers do.</summary>
+    public static async Task<(ApplicationUser User, ClaimsPrincipal Principal)> CreateOrganiserAsync(EventHubDbContext db, string email, Guid organisationId)
+    {
+        var staff = await CreateStaffAsync(db, email, organisationId);
+        await GrantAsync(db, staff.User, organisationId);
+        return staff;
+    }
+
+    /// <summary>Gives the user organisation roles (by default what an organiser of the organisation holds: create events, keep the directory).</summary>
+    public static async Task GrantAsync(EventHubDbContext db, ApplicationUser user, Guid organisationId, params OrganisationRole[] roles)
+    {
+        foreach (var role in roles.Length > 0 ? roles : [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory])
+        {
+            db.OrganisationRoleGrants.Add(new OrganisationRoleGrant { OrganisationId = organisationId, UserId = user.Id, Role = role, GrantedAtUtc = DateTime.UnixEpoch });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public static ClaimsPrincipal Principal(ApplicationUser user, bool administrator = false)
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.Email!) };

@@ -20,6 +20,9 @@ public enum Who
     DoorStaff,
     Vetter,
     OrganiserOfAnotherEvent,
+
+    /// <summary>Staff of the event's organisation who may create its events, keep its directory and grant roles, but are on no team: organisation roles open no event.</summary>
+    OrganisationManagerOffTheTeam,
     OrganiserOfThisEvent,
     Administrator,
 }
@@ -243,6 +246,8 @@ public sealed class AccessAuthorizationMatrixTests
             var otherOrganiser = await app.CreateUserAsync("ivan@other.example", Password);
             var vetter = await app.CreateUserAsync("vera@enc.example", Password);
             var door = await app.CreateUserAsync("marc@kas.example", Password);
+            var manager = await app.CreateUserAsync("olga@kas.example", Password);
+            world.emails[Who.OrganisationManagerOffTheTeam] = manager.Email!;
             world.emails[Who.Administrator] = admin.Email!;
             world.emails[Who.OrganiserOfThisEvent] = organiser.Email!;
             world.emails[Who.OrganiserOfAnotherEvent] = otherOrganiser.Email!;
@@ -278,6 +283,7 @@ public sealed class AccessAuthorizationMatrixTests
                 here.AccessListFields = [.. Enum.GetNames<AccessListField>()];
                 var there = NewEvent("Other", other);
                 db.AddRange(kas, other, here, there);
+                db.OrganisationRoleGrants.AddRange(Enum.GetValues<OrganisationRole>().Select(r => new OrganisationRoleGrant { OrganisationId = kas.Id, UserId = manager.Id, Role = r, GrantedAtUtc = now }));
                 db.AgendaItems.Add(new AgendaItem { Id = Guid.NewGuid(), EventId = here.Id, Title = "Welcome by the host", StartsAtUtc = here.StartsAtUtc, Confidentiality = ConfidentialityLevel.OnTheRecord });
                 db.EventTeamMembers.AddRange(
                     new EventTeamMember { Id = Guid.NewGuid(), EventId = here.Id, UserId = organiser.Id, Role = EventRole.Organiser, AddedAtUtc = now },

@@ -17,6 +17,15 @@ public static class Policies
 
     /// <summary>Administrators and anyone who organises at least one event.</summary>
     public const string Staff = "Staff";
+
+    /// <summary>Holders of <see cref="OrganisationRole.CreatesEvents"/> in some organisation (and administrators).</summary>
+    public const string CreatesEvents = "CreatesEvents";
+
+    /// <summary>Holders of <see cref="OrganisationRole.KeepsDirectory"/> in some organisation (and administrators).</summary>
+    public const string KeepsDirectory = "KeepsDirectory";
+
+    /// <summary>Holders of <see cref="OrganisationRole.ManagesOrganisation"/> in some organisation (and administrators).</summary>
+    public const string ManagesOrganisation = "ManagesOrganisation";
 }
 
 /// <summary>What someone may do with one event. Each screen and each use case asks for one of these.</summary>
@@ -76,22 +85,52 @@ public static class EventPermissions
     }
 }
 
-/// <summary>The one resource-based handler: may this user do this to this event?</summary>
-public sealed class EventAuthorizationHandler(IDbContextFactory<EventHubDbContext> dbFactory)
-    : AuthorizationHandler<EventPermissionRequirement, EventResource>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, EventPermissionRequirement requirement, EventResource resource)
-    {
-        if (context.User.IsInRole(Roles.Administrator))
-        {
-            context.Succeed(requirement);
-            return;
-        }
+/// <summary>
+/// "May this user act in this organisation with this role?" With an <see cref="OrganisationResource"/> it asks about that
+/// organisation; without one (a page's policy) it asks whether the user holds the role in any organisation.
+/// </summary>
+public sealed record OrganisationRoleRequirement(OrganisationRole Role) : IAuthorizationRequirement;
 
-        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+/// <summary>The organisation an <see cref="OrganisationRoleRequirement"/> is decided for.</summary>
+public sealed record OrganisationResource(Guid OrganisationId);
+
+/// <summary>
+/// The one handler: may this user do this to this event (event roles), and may they act in this organisation
+/// (organisation roles)? Administrators hold every permission.
+/// </summary>
+public sealed class EventAuthorizationHandler(IDbContextFactory<EventHubDbContext> dbFactory) : IAuthorizationHandler
+{
+    public async Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        foreach (var requirement in context.PendingRequirements.ToList())
+        {
+            switch (requirement)
+            {
+                case EventPermissionRequirement e when context.Resource is EventResource resource:
+                    if (context.User.IsInRole(Roles.Administrator) || await HoldsAsync(context.User, resource, e.Permission))
+                    {
+                        context.Succeed(requirement);
+                    }
+
+                    break;
+                case OrganisationRoleRequirement o:
+                    if (context.User.IsInRole(Roles.Administrator)
+                        || await HoldsAsync(context.User, (context.Resource as OrganisationResource)?.OrganisationId, o.Role))
+                    {
+                        context.Succeed(requirement);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private async Task<bool> HoldsAsync(ClaimsPrincipal user, EventResource resource, EventPermission permission)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
-            return;
+            return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -99,15 +138,29 @@ public sealed class EventAuthorizationHandler(IDbContextFactory<EventHubDbContex
             .Where(t => t.EventId == resource.EventId && t.UserId == userId)
             .Select(t => t.Role)
             .ToListAsync();
-        if (EventPermissions.Grants(roles, requirement.Permission))
+        return EventPermissions.Grants(roles, permission);
+    }
+
+    private async Task<bool> HoldsAsync(ClaimsPrincipal user, Guid? organisationId, OrganisationRole role)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
         {
-            context.Succeed(requirement);
+            return false;
         }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.OrganisationRoleGrants.AnyAsync(g => g.UserId == userId && g.Role == role
+                                                             && (organisationId == null || g.OrganisationId == organisationId));
     }
 }
 
 public static class AuthorizationServiceExtensions
 {
+    /// <summary>Whether the user holds <paramref name="role"/> in the organisation (administrators hold every role).</summary>
+    public static async Task<bool> HoldsAsync(this IAuthorizationService authorization, ClaimsPrincipal user, Guid organisationId, OrganisationRole role)
+        => (await authorization.AuthorizeAsync(user, new OrganisationResource(organisationId), new OrganisationRoleRequirement(role))).Succeeded;
+
     public static async Task<bool> CanAsync(this IAuthorizationService authorization, ClaimsPrincipal user, Guid eventId, EventPermission permission)
         => (await authorization.AuthorizeAsync(user, new EventResource(eventId), new EventPermissionRequirement(permission))).Succeeded;
 }

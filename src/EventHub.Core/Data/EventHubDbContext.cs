@@ -13,6 +13,7 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<Event> Events => Set<Event>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<EventTeamMember> EventTeamMembers => Set<EventTeamMember>();
+    public DbSet<OrganisationRoleGrant> OrganisationRoleGrants => Set<OrganisationRoleGrant>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<OutboundEmailAttachment> OutboundEmailAttachments => Set<OutboundEmailAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -32,8 +32,10 @@ public static class SecurityHeaders
     /// elements stay refused.
     /// connect-src 'self' covers the circuit's WebSocket to the same origin (CSP Level 3 treats ws/wss of the same host as 'self').
     /// img-src data: for QR codes rendered as data URIs.
+    /// form-action: the login page's "Sign in with …" form is answered with a redirect to the single sign-on provider,
+    /// which form-action also governs: the provider's origin is added there (<paramref name="formTarget"/>).
     /// </summary>
-    public static string ContentSecurityPolicy(string nonce) =>
+    public static string ContentSecurityPolicy(string nonce, string? formTarget = null) =>
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
         "style-src 'self'; style-src-attr 'unsafe-inline'; " +
@@ -43,13 +45,22 @@ public static class SecurityHeaders
         "media-src 'self'; " +
         "object-src 'none'; " +
         "base-uri 'self'; " +
-        "form-action 'self'; " +
+        $"form-action 'self'{(formTarget is null ? "" : " " + formTarget)}; " +
         "frame-ancestors 'none'";
 
     /// <summary>The Hangfire dashboard (administrators only) ships inline scripts and styles of its own.</summary>
     private const string DashboardPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>The single sign-on provider's origin on the account pages, when single sign-on is on.</summary>
+    private static string? SingleSignOnFormTarget(HttpContext context)
+    {
+        var sso = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Authorization.SingleSignOnOptions>>().Value;
+        return sso.Enabled && context.Request.Path.StartsWithSegments("/Account") && Uri.TryCreate(sso.Authority, UriKind.Absolute, out var authority)
+            ? authority.GetLeftPart(UriPartial.Authority)
+            : null;
+    }
 
     public static IApplicationBuilder UseEventHubSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -61,7 +72,7 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = dashboard
                 ? DashboardPolicy
-                : ContentSecurityPolicy(context.CspNonce());
+                : ContentSecurityPolicy(context.CspNonce(), SingleSignOnFormTarget(context));
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // Personal-link pages set no-referrer themselves; keep the stricter one.

@@ -11,7 +11,8 @@ namespace EventHub.Web.Hosting;
 /// <summary>
 /// With <see cref="SecurityOptions.RequireTwoFactorForStaff"/>, an administrator or organiser without two-factor
 /// authentication reaches nothing that needs their login until they set it up: every page, every endpoint that asks for
-/// authorization and the Blazor circuit lead to the authenticator setup. Deny by default — only the account pages (login,
+/// authorization and the Blazor circuit lead to the authenticator setup. A single sign-on whose provider says it used more
+/// than a password satisfies it. Deny by default — only the account pages (login,
 /// logout, the setup itself) and what an anonymous visitor may see stay open — so another URL is no way around it.
 /// </summary>
 public static class TwoFactorSetupRequirement
@@ -75,7 +76,8 @@ public static class TwoFactorSetupRequirement
                 Organiser = db.EventTeamMembers.Any(t => t.UserId == userId && t.Role == EventRole.Organiser),
             })
             .SingleOrDefaultAsync(context.RequestAborted);
-        if (user is null || user.TwoFactorEnabled)
+        // A single sign-on whose provider reported more than a password (amr) counts as two-factor (SingleSignOn).
+        if (user is null || user.TwoFactorEnabled || context.User.HasClaim(SingleSignOn.MultiFactorClaimType, SingleSignOn.MultiFactorClaimValue))
         {
             return false;
         }

@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        builder.AddEventHubSingleSignOn();
 
         // Identity's stores and EventHub's password and lockout policy come from Core; the host adds signing in
         // (EventHubSignInManager counts lockout per account and client address).
@@ -46,7 +47,11 @@ public static class WebServiceCollectionExtensions
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            // Organisation roles in any organisation: the page then narrows to the organisations where the user holds it.
+            .AddPolicy(Policies.CreatesEvents, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.CreatesEvents)))
+            .AddPolicy(Policies.KeepsDirectory, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.KeepsDirectory)))
+            .AddPolicy(Policies.ManagesOrganisation, p => p.AddRequirements(new OrganisationRoleRequirement(OrganisationRole.ManagesOrganisation)));
 
         // Keys in the database: cookies and personal links survive restarts and are valid on every node.
         services.AddDataProtection().SetApplicationName("EventHub").PersistKeysToDbContext<EventHubDbContext>();

@@ -20,7 +20,7 @@ public sealed class DirectoryUseCaseTests
         var enc = await TestUsers.CreateOrganisationAsync(db, "European Neighbourhood Council");
         enc.Aliases = ["The Council"];
         await db.SaveChangesAsync();
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var save = scope.ServiceProvider.GetRequiredService<SaveContact>();
 
@@ -60,7 +60,7 @@ public sealed class DirectoryUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         var form = new ContactForm { DirectoryOrganisationId = kas.Id, Name = "Zoë Müller", Email = "zoe@example.eu" };
         spoil(form);
         await using var scope = host.Scope();
@@ -81,7 +81,7 @@ public sealed class DirectoryUseCaseTests
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
         await TestUsers.CreateOrganisationAsync(db, "NATO");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var save = services.GetRequiredService<SaveContact>();
@@ -131,8 +131,8 @@ public sealed class DirectoryUseCaseTests
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
         var other = await TestUsers.CreateOrganisationAsync(db, "Another Foundation");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
-        var (_, ivan) = await TestUsers.CreateStaffAsync(db, "ivan@other.example", other.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
+        var (_, ivan) = await TestUsers.CreateOrganiserAsync(db, "ivan@other.example", other.Id);
         var (_, loner) = await TestUsers.CreateStaffAsync(db, "loner@example.org", null);
         var (_, admin) = await TestUsers.CreateStaffAsync(db, "admin@eventhub.example", null, administrator: true);
         await using var scope = host.Scope();
@@ -172,7 +172,7 @@ public sealed class DirectoryUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var id = (await services.GetRequiredService<SaveContact>().ExecuteAsync(clara, new ContactForm { DirectoryOrganisationId = kas.Id, Name = "Zoë Müller", Email = "zoe@example.eu" })).Value;

@@ -30,7 +30,7 @@ public sealed class EventUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (user, principal) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (user, principal) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
 
         var outcome = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(principal, ValidForm());
@@ -61,7 +61,7 @@ public sealed class EventUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, principal) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, principal) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         var form = ValidForm();
         spoil(form);
         await using var scope = host.Scope();
@@ -83,8 +83,8 @@ public sealed class EventUseCaseTests
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
         var other = await TestUsers.CreateOrganisationAsync(db, "Another Foundation");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
-        var (_, intruder) = await TestUsers.CreateStaffAsync(db, "ivan@other.example", other.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
+        var (_, intruder) = await TestUsers.CreateOrganiserAsync(db, "ivan@other.example", other.Id);
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var claraEvent = (await services.GetRequiredService<CreateEvent>().ExecuteAsync(clara, ValidForm())).Value;
@@ -116,7 +116,7 @@ public sealed class EventUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         var (_, marc) = await TestUsers.CreateStaffAsync(db, "marc@kas.example", kas.Id);
         var (_, admin) = await TestUsers.CreateStaffAsync(db, "admin@eventhub.example", null, administrator: true);
         await using var scope = host.Scope();
@@ -147,7 +147,7 @@ public sealed class EventUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var eventId = (await services.GetRequiredService<CreateEvent>().ExecuteAsync(clara, ValidForm())).Value;
@@ -172,7 +172,7 @@ public sealed class EventUseCaseTests
         await using var host = CoreTestHost.Create(database);
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var eventId = (await services.GetRequiredService<CreateEvent>().ExecuteAsync(clara, ValidForm())).Value;

@@ -95,7 +95,7 @@ public sealed class ImportContactsTests
         var nato = await TestUsers.CreateOrganisationAsync(db, "NATO");
         nato.Aliases = ["North Atlantic Treaty Organization"];
         await db.SaveChangesAsync();
-        var (_, clara) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, clara) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         return new DirectoryFixture { Database = database, Host = host, Scope = host.Scope(), Kas = kas, Clara = clara };
     }
 

@@ -21,7 +21,7 @@ internal sealed class InvitationScenario
     {
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (_, organiser) = await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas.Id);
+        var (_, organiser) = await TestUsers.CreateOrganiserAsync(db, "clara@kas.example", kas.Id);
         await using var scope = host.Scope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(organiser, new EventForm
         {

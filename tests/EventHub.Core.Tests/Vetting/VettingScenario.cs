@@ -20,7 +20,7 @@ internal sealed class VettingScenario
     {
         await using var db = await database.Factory.CreateDbContextAsync();
         var orgId = organisationId ?? (await TestUsers.CreateOrganisationAsync(db, organisationName, null)).Id;
-        var (_, organiser) = await TestUsers.CreateStaffAsync(db, organiserEmail, orgId);
+        var (_, organiser) = await TestUsers.CreateOrganiserAsync(db, organiserEmail, orgId);
         await using var scope = host.Scope();
         var created = await scope.ServiceProvider.GetRequiredService<CreateEvent>().ExecuteAsync(organiser, new EventForm
         {

@@ -223,7 +223,7 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
     {
         await using var db = await database.Factory.CreateDbContextAsync();
         var kas = await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS");
-        var (user, _) = await TestUsers.CreateStaffAsync(db, "organiser@kas.example", kas.Id);
+        var (user, _) = await TestUsers.CreateOrganiserAsync(db, "organiser@kas.example", kas.Id);
         user.PasswordHash = new PasswordHasher<ApplicationUser>().HashPassword(user, Password);
         var now = DateTime.UtcNow;
         var evt = new Event

@@ -78,7 +78,7 @@ public class BadInputApp : IAsyncLifetime
 
         Kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
         Admin = TestUsers.Principal(await App.CreateUserAsync(AdminEmail, Password, administrator: true), administrator: true);
-        Organiser = TestUsers.Principal(await App.CreateUserAsync(OrganiserEmail, Password, Kas.Id));
+        Organiser = TestUsers.Principal(await App.CreateUserAsync(OrganiserEmail, Password, Kas.Id, organisationRoles: [OrganisationRole.CreatesEvents, OrganisationRole.KeepsDirectory]));
     }
 
     public async Task DisposeAsync()

@@ -109,6 +109,12 @@ public sealed class SeedDemo(
             db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = talk.Id, UserId = user.Id, Role = role, AddedAtUtc = now });
         }
 
+        // The organiser starts KAS's events, keeps its directory and grants these roles; the rest of the team holds none.
+        foreach (var role in Enum.GetValues<OrganisationRole>())
+        {
+            db.OrganisationRoleGrants.Add(new OrganisationRoleGrant { OrganisationId = kas.Id, UserId = organiser.Id, Role = role, GrantedAtUtc = now });
+        }
+
         await db.SaveChangesAsync(ct);
         var accepted = await SeedDirectoryAsync(kas, talk, now, ct);
         await SeedRegistrationsAsync(accepted, await principals.CreateAsync(organiser), ct);

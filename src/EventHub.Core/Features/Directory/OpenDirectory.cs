@@ -20,16 +20,16 @@ public sealed record DirectoryFacets(
     int ContactCount);
 
 /// <summary>
-/// Which expert directory the user works in: staff their organisation's; administrators any organisation's they choose.
-/// Forbidden for someone with neither an organisation nor the administrator role.
+/// Which expert directory the user works in: staff one of the directories they keep (their own organisation's first);
+/// administrators any organisation's they choose. Forbidden for someone who keeps no directory and is no administrator.
 /// </summary>
 public sealed class OpenDirectory(IDbContextFactory<EventHubDbContext> dbFactory, DirectoryAccess access)
 {
     public async Task<Outcome<DirectoryFacets>> ExecuteAsync(ClaimsPrincipal actor, Guid? requested, CancellationToken ct = default)
     {
         var isAdministrator = actor.IsInRole(Roles.Administrator);
-        var own = await access.OwnDirectoryAsync(actor, ct);
-        var directoryId = requested ?? own;
+        var kept = await access.KeptDirectoriesAsync(actor, ct);
+        var directoryId = requested ?? (kept.Count > 0 ? kept[0] : null);
         if (directoryId is null && !isAdministrator)
         {
             return Outcome<DirectoryFacets>.Forbidden();
@@ -43,7 +43,7 @@ public sealed class OpenDirectory(IDbContextFactory<EventHubDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var choices = isAdministrator
             ? await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new DirectoryChoice(o.Id, o.Name)).ToListAsync(ct)
-            : await db.Organisations.AsNoTracking().Where(o => o.Id == directoryId).Select(o => new DirectoryChoice(o.Id, o.Name)).ToListAsync(ct);
+            : await db.Organisations.AsNoTracking().Where(o => kept.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new DirectoryChoice(o.Id, o.Name)).ToListAsync(ct);
         var directory = choices.FirstOrDefault(c => c.Id == directoryId);
         if (directory is null)
         {

@@ -7,12 +7,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Features.Events;
 
-/// <summary>A staff member creates an event for their organisation and becomes its first organiser.</summary>
+/// <summary>
+/// A staff member who may create events for an organisation (<see cref="OrganisationRole.CreatesEvents"/>) creates one
+/// for it and becomes its first organiser. Administrators create events for any organisation.
+/// </summary>
 public sealed class CreateEvent(IDbContextFactory<EventHubDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>The organisation a new event of this user belongs to, so the form can show it (null for administrators without one).</summary>
+    /// <summary>The organisations this user may create events for, their own organisation first (administrators: see the form's list).</summary>
+    public async Task<IReadOnlyList<Guid>> OwnersFor(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
+        var granted = await db.OrganisationRoleGrants.Where(g => g.UserId == userId && g.Role == OrganisationRole.CreatesEvents)
+            .Select(g => g.OrganisationId).ToListAsync(ct);
+        return [.. granted.OrderBy(id => id == own ? 0 : 1)];
+    }
+
+    /// <summary>The organisation a new event of this user belongs to by default, so the form can show it (null when there is none to choose).</summary>
     public async Task<Guid?> OwnerFor(ClaimsPrincipal actor, CancellationToken ct = default)
     {
+        var owners = await OwnersFor(actor, ct);
+        if (owners.Count > 0)
+        {
+            return owners[0];
+        }
+
+        // Administrators without a grant start from their own organisation, if any.
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
@@ -28,16 +49,25 @@ public sealed class CreateEvent(IDbContextFactory<EventHubDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
-        var isAdmin = actor.IsInRole(Roles.Administrator);
-        if (user is null || (!isAdmin && user.OrganisationId is null))
+        if (user is null)
         {
-            // Only staff of an organisation (or administrators) create events.
             return Outcome<Guid>.Forbidden();
         }
 
-        if (!isAdmin)
+        if (!actor.IsInRole(Roles.Administrator))
         {
-            form.OrganisationId = user.OrganisationId;
+            var owners = await OwnersFor(actor, ct);
+            if (owners.Count == 0)
+            {
+                // Only those an organisation lets create events (and administrators) create them.
+                return Outcome<Guid>.Forbidden();
+            }
+
+            form.OrganisationId ??= owners[0];
+            if (!owners.Contains(form.OrganisationId.Value))
+            {
+                return Outcome<Guid>.Invalid(nameof(EventForm.OrganisationId), "You may not create events for that organisation: choose one that lets you.");
+            }
         }
 
         var errors = RequestValidation.Validate(form)?.ToDictionary() ?? [];

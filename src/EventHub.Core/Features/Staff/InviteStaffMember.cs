@@ -26,6 +26,12 @@ public sealed class StaffInvitationForm
 
     public Guid? OrganisationId { get; set; }
 
+    /// <summary>Grants <see cref="OrganisationRole.CreatesEvents"/> in <see cref="OrganisationId"/>.</summary>
+    public bool CreatesEvents { get; set; }
+
+    /// <summary>Grants <see cref="OrganisationRole.KeepsDirectory"/> in <see cref="OrganisationId"/>.</summary>
+    public bool KeepsDirectory { get; set; }
+
     public bool MakeAdministrator { get; set; }
 }
 
@@ -66,6 +72,11 @@ public sealed class InviteStaffMember(
             }
 
             Organisation? organisation = null;
+            if (form.OrganisationId is null && (form.CreatesEvents || form.KeepsDirectory))
+            {
+                return Outcome<string>.Invalid(nameof(form.OrganisationId), "Choose the organisation in which these roles apply.");
+            }
+
             if (form.OrganisationId is { } orgId)
             {
                 organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == orgId, token);
@@ -89,6 +100,16 @@ public sealed class InviteStaffMember(
             {
                 await db.Database.RollbackTransactionAsync(token);
                 return Outcome<string>.Invalid(nameof(form.Email), string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            if (organisation is not null)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var role in new[] { (form.CreatesEvents, OrganisationRole.CreatesEvents), (form.KeepsDirectory, OrganisationRole.KeepsDirectory) }
+                             .Where(r => r.Item1).Select(r => r.Item2))
+                {
+                    db.OrganisationRoleGrants.Add(new OrganisationRoleGrant { OrganisationId = organisation.Id, UserId = user.Id, Role = role, GrantedAtUtc = now });
+                }
             }
 
             if (form.MakeAdministrator)
