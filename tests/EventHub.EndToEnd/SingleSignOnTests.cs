@@ -154,10 +154,10 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTest(brow
 
             try
             {
-                await Page.WaitForURLAsync(url => url != login && url.StartsWith(App.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal), new() { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
+                await Page.WaitForURLAsync(url => url != login && url.StartsWith(App.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
                 break;
             }
-            catch (TimeoutException) when (attempt < 3 && Page.Url == login)
+            catch (TimeoutException) when (attempt < 4 && Page.Url == login)
             {
             }
         }
