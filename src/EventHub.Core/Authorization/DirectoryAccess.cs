@@ -27,10 +27,7 @@ public sealed class DirectoryAccess(IDbContextFactory<EventHubDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
-        var kept = await db.OrganisationRoleGrants.Where(g => g.UserId == userId && g.Role == OrganisationRole.KeepsDirectory)
-            .Select(g => g.OrganisationId).ToListAsync(ct);
-        return [.. kept.OrderBy(id => id == own ? 0 : 1)];
+        return await db.OrganisationsWhereHeldAsync(userId, OrganisationRole.KeepsDirectory, ct);
     }
 
     /// <summary>The directory a staff member works in by default: the first they keep, their own organisation's if they keep it.</summary>

@@ -17,11 +17,13 @@ public sealed class CreateEvent(IDbContextFactory<EventHubDbContext> dbFactory, 
     public async Task<IReadOnlyList<Guid>> OwnersFor(ClaimsPrincipal actor, CancellationToken ct = default)
     {
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var own = await db.Users.Where(u => u.Id == userId).Select(u => u.OrganisationId).SingleOrDefaultAsync(ct);
-        var granted = await db.OrganisationRoleGrants.Where(g => g.UserId == userId && g.Role == OrganisationRole.CreatesEvents)
-            .Select(g => g.OrganisationId).ToListAsync(ct);
-        return [.. granted.OrderBy(id => id == own ? 0 : 1)];
+        return await db.OrganisationsWhereHeldAsync(userId, OrganisationRole.CreatesEvents, ct);
     }
 
     /// <summary>The organisation a new event of this user belongs to by default, so the form can show it (null when there is none to choose).</summary>
