@@ -11,7 +11,7 @@ const state = {
     token: null, key: null, info: null,
     list: [], listBox: null, etag: null, fetchedAt: 0,
     byHash: new Map(), byId: new Map(),
-    queue: new Map(), mode: '', online: navigator.onLine, busy: false, asking: null, timers: [],
+    queue: new Map(), mode: '', online: navigator.onLine, busy: false, asking: null, timers: [], answers: 0,
 };
 
 if ('serviceWorker' in navigator) {
@@ -209,6 +209,8 @@ const WORDS = { admitted: '✔ ADMITTED', already: '⟳ ALREADY IN', refused: '�
 function show(answer, started) {
     const result = $('result');
     result.hidden = false;
+    // Counts the answers shown, so a reader (a test, a screen reader's log) can tell two equal answers apart.
+    result.dataset.answers = String(++state.answers);
     result.className = 'result ' + answer.verdict;
     $('verdict').textContent = WORDS[answer.verdict];
     const e = answer.verdict === 'refused' ? null : answer.entry;
