@@ -1790,3 +1790,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverrideReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverridesCapacity] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [ReportReviewerGroups] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203131811_OrganiserDay', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

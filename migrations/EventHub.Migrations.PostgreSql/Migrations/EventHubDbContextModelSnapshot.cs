@@ -561,6 +561,10 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<string>>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("boolean");
 
@@ -1251,6 +1255,13 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<string>("MessageToPerson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("uuid");

@@ -563,6 +563,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("bit");
 
@@ -1254,6 +1258,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<string>("MessageToPerson")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("uniqueidentifier");

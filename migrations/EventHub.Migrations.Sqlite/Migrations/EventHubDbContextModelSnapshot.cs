@@ -553,6 +553,10 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("INTEGER");
 
@@ -1241,6 +1245,13 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<string>("MessageToPerson")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("TEXT");

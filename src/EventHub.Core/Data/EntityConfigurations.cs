@@ -38,6 +38,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.HostName).HasMaxLength(300);
         b.HasIndex(e => e.StartsAtUtc);
         b.PrimitiveCollection(e => e.ApproverGroups);
+        b.PrimitiveCollection(e => e.ReportReviewerGroups);
         b.PrimitiveCollection(e => e.AccessListFields);
         b.HasOne(e => e.Organisation).WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostOrganisation).WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -237,6 +238,7 @@ internal sealed class RegistrationApprovalConfiguration : IEntityTypeConfigurati
         b.Property(a => a.DecidedByName).HasMaxLength(300);
         b.Property(a => a.InternalReason).HasMaxLength(2000);
         b.Property(a => a.MessageToPerson).HasMaxLength(4000);
+        b.Property(a => a.OverrideReason).HasMaxLength(2000);
         b.HasIndex(a => new { a.RegistrationId, a.Group, a.Superseded });
     }
 }
