@@ -1827,3 +1827,91 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTags] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(40) NOT NULL,
+        [Colour] nvarchar(32) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTags] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationTags_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [SavedTexts] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganisationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Language] nvarchar(16) NOT NULL DEFAULT N'en',
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SavedByName] nvarchar(256) NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SavedTexts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedTexts_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTagAssignments] (
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [TagId] uniqueidentifier NOT NULL,
+        [TaggedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTagAssignments] PRIMARY KEY ([RegistrationId], [TagId]),
+        CONSTRAINT [FK_RegistrationTagAssignments_RegistrationTags_TagId] FOREIGN KEY ([TagId]) REFERENCES [RegistrationTags] ([Id]),
+        CONSTRAINT [FK_RegistrationTagAssignments_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationTagAssignments_TagId] ON [RegistrationTagAssignments] ([TagId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegistrationTags_EventId_Name] ON [RegistrationTags] ([EventId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedTexts_OrganisationId_Kind_Name_Language] ON [SavedTexts] ([OrganisationId], [Kind], [Name], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135035_EventReuseAndTags', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1342,6 +1342,54 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.ToTable("RegistrationQuestions");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationTags");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("TaggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RegistrationId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("RegistrationTagAssignments");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1640,6 +1688,56 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("en");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind", "Name", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SavedTexts");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.SuppressedAddress", b =>
@@ -2130,6 +2228,36 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Data.RegistrationTag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -2195,6 +2323,17 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -101,6 +101,7 @@ public static class WebApplicationExtensions
         app.MapReportEndpoints();
         app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 
