@@ -1915,3 +1915,178 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [CheckInPerAgendaItem] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [NameCardsShowOrganisation] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [CheckIns] ADD [ClientId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [CheckIns] ADD [DoorSessionId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [AgendaCheckIns] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [AgendaItemId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ByName] nvarchar(256) NULL,
+        [Device] nvarchar(100) NULL,
+        CONSTRAINT [PK_AgendaCheckIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgendaCheckIns_AgendaItems_AgendaItemId] FOREIGN KEY ([AgendaItemId]) REFERENCES [AgendaItems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [DoorConflicts] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NULL,
+        [CheckInId] uniqueidentifier NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [OrganisationName] nvarchar(300) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Device] nvarchar(100) NULL,
+        [ByName] nvarchar(256) NULL,
+        [DoorSessionId] uniqueidentifier NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_DoorConflicts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DoorConflicts_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [DoorSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Label] nvarchar(100) NOT NULL,
+        [StaffName] nvarchar(100) NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [ProtectedListKey] nvarchar(1000) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(450) NULL,
+        [ExpiresAtUtc] datetime2 NOT NULL,
+        [RevokedAtUtc] datetime2 NULL,
+        [RevokedBy] nvarchar(256) NULL,
+        [LastSeenAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_DoorSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DoorSessions_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CheckIns_ClientId] ON [CheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgendaCheckIns_AgendaItemId_RegistrationId] ON [AgendaCheckIns] ([AgendaItemId], [RegistrationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AgendaCheckIns_ClientId] ON [AgendaCheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_AgendaCheckIns_EventId] ON [AgendaCheckIns] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DoorConflicts_ClientId] ON [DoorConflicts] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_DoorConflicts_EventId_RecordedAtUtc] ON [DoorConflicts] ([EventId], [RecordedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_DoorSessions_EventId] ON [DoorSessions] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DoorSessions_TokenHash] ON [DoorSessions] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135433_OfflineDoor', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
