@@ -169,6 +169,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
@@ -453,6 +457,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -727,6 +738,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -1112,6 +1130,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<bool>("ListMeConsent")
                         .HasColumnType("bit");
 
@@ -1351,6 +1376,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("EnglishWhereMissing")
                         .HasColumnType("bit");
 
                     b.Property<Guid>("EventId")
@@ -2127,7 +2155,44 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("EventHub.Core.Data.LocalizedText", "Translations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("nvarchar(8)");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<Guid>("ReminderRuleId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReminderRuleId");
+
+                            b1.ToTable("ReminderRuleTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReminderRuleId");
+                        });
+
                     b.Navigation("Event");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Report", b =>
