@@ -24,7 +24,9 @@ public sealed class InviteForm : IValidatableObject
     public string? Message { get; set; } = InvitationText.DefaultMessage;
 
     /// <summary>Null: each expert in their own language (the directory's); otherwise this language for everyone chosen.</summary>
-    public string? Language { get; set; }
+    public string? Language { get => language; set => language = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? language;
 
     /// <summary>The subject and message in the other languages of the audience (French, German).</summary>
     public List<LocalizedText> Versions { get; set; } = [];
