@@ -212,6 +212,10 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -501,6 +505,13 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<string>("Position")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("Sector")
                         .IsRequired()
@@ -904,6 +915,13 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1287,6 +1305,13 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<bool>("ListMeConsent")
                         .HasColumnType("boolean");
 
@@ -1581,6 +1606,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EnglishWhereMissing")
                         .HasColumnType("boolean");
 
                     b.Property<Guid>("EventId")
@@ -2462,7 +2490,44 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("EventHub.Core.Data.LocalizedText", "Translations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<Guid>("ReminderRuleId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Subject")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReminderRuleId");
+
+                            b1.ToTable("ReminderRuleTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReminderRuleId");
+                        });
+
                     b.Navigation("Event");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Report", b =>
