@@ -1793,7 +1793,132 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverrideReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverridesCapacity] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [ReportReviewerGroups] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203131811_OrganiserDay', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTags] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(40) NOT NULL,
+        [Colour] nvarchar(32) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTags] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationTags_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [SavedTexts] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganisationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Language] nvarchar(16) NOT NULL DEFAULT N'en',
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SavedByName] nvarchar(256) NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SavedTexts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedTexts_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTagAssignments] (
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [TagId] uniqueidentifier NOT NULL,
+        [TaggedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTagAssignments] PRIMARY KEY ([RegistrationId], [TagId]),
+        CONSTRAINT [FK_RegistrationTagAssignments_RegistrationTags_TagId] FOREIGN KEY ([TagId]) REFERENCES [RegistrationTags] ([Id]),
+        CONSTRAINT [FK_RegistrationTagAssignments_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationTagAssignments_TagId] ON [RegistrationTagAssignments] ([TagId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegistrationTags_EventId_Name] ON [RegistrationTags] ([EventId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedTexts_OrganisationId_Kind_Name_Language] ON [SavedTexts] ([OrganisationId], [Kind], [Name], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135035_EventReuseAndTags', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     ALTER TABLE [Events] ADD [CheckInPerAgendaItem] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1801,7 +1926,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     ALTER TABLE [Events] ADD [NameCardsShowOrganisation] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1809,7 +1934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     ALTER TABLE [CheckIns] ADD [ClientId] uniqueidentifier NULL;
@@ -1817,7 +1942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     ALTER TABLE [CheckIns] ADD [DoorSessionId] uniqueidentifier NULL;
@@ -1825,7 +1950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE TABLE [AgendaCheckIns] (
@@ -1844,7 +1969,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE TABLE [DoorConflicts] (
@@ -1868,7 +1993,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE TABLE [DoorSessions] (
@@ -1891,7 +2016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_CheckIns_ClientId] ON [CheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
@@ -1899,7 +2024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AgendaCheckIns_AgendaItemId_RegistrationId] ON [AgendaCheckIns] ([AgendaItemId], [RegistrationId]);
@@ -1907,7 +2032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_AgendaCheckIns_ClientId] ON [AgendaCheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
@@ -1915,7 +2040,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE INDEX [IX_AgendaCheckIns_EventId] ON [AgendaCheckIns] ([EventId]);
@@ -1923,7 +2048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DoorConflicts_ClientId] ON [DoorConflicts] ([ClientId]);
@@ -1931,7 +2056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE INDEX [IX_DoorConflicts_EventId_RecordedAtUtc] ON [DoorConflicts] ([EventId], [RecordedAtUtc]);
@@ -1939,7 +2064,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE INDEX [IX_DoorSessions_EventId] ON [DoorSessions] ([EventId]);
@@ -1947,7 +2072,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DoorSessions_TokenHash] ON [DoorSessions] ([TokenHash]);
@@ -1955,11 +2080,88 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132624_OfflineDoor'
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203132624_OfflineDoor', N'10.0.15');
+    VALUES (N'20261203135433_OfflineDoor', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [ReminderRules] ADD [EnglishWhereMissing] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Invitations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Contacts] ADD [PreferredLanguage] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [PreferredLanguage] nvarchar(8) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    CREATE TABLE [ReminderRuleTexts] (
+        [Id] int NOT NULL IDENTITY,
+        [Language] nvarchar(8) NOT NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Message] nvarchar(max) NOT NULL,
+        [ReminderRuleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ReminderRuleTexts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReminderRuleTexts_ReminderRules_ReminderRuleId] FOREIGN KEY ([ReminderRuleId]) REFERENCES [ReminderRules] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderRuleTexts_ReminderRuleId] ON [ReminderRuleTexts] ([ReminderRuleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135937_Languages', N'10.0.15');
 END;
 
 COMMIT;

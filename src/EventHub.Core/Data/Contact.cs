@@ -12,6 +12,9 @@ public enum Sector
     PrivateSector = 7,
     CivilSociety = 8,
     Other = 9,
+
+    /// <summary>An intergovernmental organisation other than NATO and the EU (UN, OSCE, OECD, Council of Europe, …).</summary>
+    InternationalOrganisation = 10,
 }
 
 /// <summary>An expert in an organisation's directory: whom its organisers may invite.</summary>
@@ -41,6 +44,9 @@ public class Contact
     public string? Country { get; set; }
     public List<string> Tags { get; set; } = [];
     public string? Notes { get; set; }
+
+    /// <summary>The language EventHub writes to this person in (en, fr, de): invitations, emails and their pages.</summary>
+    public string PreferredLanguage { get; set; } = Localization.Languages.Default;
 
     /// <summary>Never invite: set by the person through the link in every email, or by an organiser.</summary>
     public bool DoNotContact { get; set; }

@@ -11,6 +11,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -38,6 +39,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.HostName).HasMaxLength(300);
         b.HasIndex(e => e.StartsAtUtc);
         b.PrimitiveCollection(e => e.ApproverGroups);
+        b.PrimitiveCollection(e => e.ReportReviewerGroups);
         b.PrimitiveCollection(e => e.AccessListFields);
         b.HasOne(e => e.Organisation).WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostOrganisation).WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -138,6 +140,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Position).HasMaxLength(300);
         b.Property(c => c.Country).HasMaxLength(100);
         b.PrimitiveCollection(c => c.Tags);
+        b.Property(c => c.PreferredLanguage).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.NormalizedEmail }).IsUnique();
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.Name });
         b.HasOne(c => c.DirectoryOrganisation).WithMany().HasForeignKey(c => c.DirectoryOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -153,6 +156,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasIndex(i => new { i.EventId, i.Status });
         b.Property(i => i.Subject).HasMaxLength(500);
         b.Property(i => i.DeclineReason).HasMaxLength(2000);
+        b.Property(i => i.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvitationId).OnDelete(DeleteBehavior.Cascade);
@@ -190,6 +194,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(r => r.Position).HasMaxLength(300);
         b.Property(r => r.Country).HasMaxLength(100);
         b.Property(r => r.NominationReason).HasMaxLength(2000);
+        b.Property(r => r.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(r => new { r.EventId, r.Status });
         b.HasIndex(r => new { r.EventId, r.NormalizedEmail });
         b.HasIndex(r => r.InvitationId);
@@ -237,6 +242,7 @@ internal sealed class RegistrationApprovalConfiguration : IEntityTypeConfigurati
         b.Property(a => a.DecidedByName).HasMaxLength(300);
         b.Property(a => a.InternalReason).HasMaxLength(2000);
         b.Property(a => a.MessageToPerson).HasMaxLength(4000);
+        b.Property(a => a.OverrideReason).HasMaxLength(2000);
         b.HasIndex(a => new { a.RegistrationId, a.Group, a.Superseded });
     }
 }
@@ -256,6 +262,15 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
     {
         b.Property(r => r.Subject).HasMaxLength(500);
         b.HasIndex(r => new { r.EventId, r.Kind });
+        b.OwnsMany(r => r.Translations, t =>
+        {
+            t.ToTable("ReminderRuleTexts");
+            t.WithOwner().HasForeignKey("ReminderRuleId");
+            t.Property<int>("Id");
+            t.HasKey("Id");
+            t.Property(x => x.Language).HasMaxLength(8);
+            t.Property(x => x.Subject).HasMaxLength(500);
+        });
         b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -49,6 +49,12 @@ public class Event
     /// <summary>The groups whose approval a registration needs (e.g. "Organiser", "Co-organiser", "Host office"); empty means one approval by any vetter.</summary>
     public List<string> ApproverGroups { get; set; } = [];
 
+    /// <summary>
+    /// The groups that review the event's report (e.g. "Host office", "Co-organiser"): their own list, apart from
+    /// <see cref="ApproverGroups"/>; host reviewers decide for one of them. Empty: the defaults of the review workflow.
+    /// </summary>
+    public List<string> ReportReviewerGroups { get; set; } = [];
+
     /// <summary>Registrations approved so far. Raised only by a conditional update that checks <see cref="Capacity"/>, so two vetters cannot both take the last place.</summary>
     public int ApprovedCount { get; set; }
 

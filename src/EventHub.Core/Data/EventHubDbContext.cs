@@ -44,6 +44,9 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<ReportCirculation> ReportCirculations => Set<ReportCirculation>();
     public DbSet<CirculationRecipient> CirculationRecipients => Set<CirculationRecipient>();
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
+    public DbSet<SavedText> SavedTexts => Set<SavedText>();
+    public DbSet<RegistrationTag> RegistrationTags => Set<RegistrationTag>();
+    public DbSet<RegistrationTagAssignment> RegistrationTagAssignments => Set<RegistrationTagAssignment>();
 
     /// <summary>Data Protection keys live in the database so that cookies and links survive restarts and work on every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
