@@ -52,7 +52,7 @@ public sealed class SyncDoorCheckIns(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<IReadOnlyList<DeviceCheckInResult>>.Forbidden();
         }
 
-        if (items is null || items.Count > MaxBatch || items.Any(i => i.ClientId == Guid.Empty || i.RegistrationId == Guid.Empty))
+        if (items is null || items.Count == 0 || items.Count > MaxBatch || items.Any(i => i.ClientId == Guid.Empty || i.RegistrationId == Guid.Empty))
         {
             return Outcome<IReadOnlyList<DeviceCheckInResult>>.Invalid("items", $"Send 1 to {MaxBatch} check-ins, each with its own id and a registration.");
         }
