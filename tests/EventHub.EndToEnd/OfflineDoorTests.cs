@@ -128,6 +128,8 @@ public sealed class OfflineDoorTests(BrowserFixture browser) : BrowserTest(brows
         await Page.SetViewportSizeAsync(390, 844);
         await using var otherContext = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
         var other = await otherContext.NewPageAsync();
+        // The side door's clock can be moved forward, to see its list grow stale while it is offline.
+        await other.Clock.InstallAsync();
         foreach (var (page, token) in new[] { (Page, main.Token), (other, side.Token) })
         {
             await page.GotoAsync("/door-app/index.html#session=" + token);
@@ -146,6 +148,10 @@ public sealed class OfflineDoorTests(BrowserFixture browser) : BrowserTest(brows
             await Assertions.Expect(page.GetByTestId("door-result")).ToContainTextAsync("ADMITTED");
             await Assertions.Expect(page.GetByTestId("door-result")).ToContainTextAsync("Ada Novak");
         }
+
+        await other.Clock.FastForwardAsync("02:05");
+        await Assertions.Expect(other.GetByTestId("door-freshness")).ToContainTextAsync("list updated 2 min ago");
+        await Assertions.Expect(other.GetByTestId("door-freshness")).ToHaveClassAsync("stale");
 
         await Context.SetOfflineAsync(false);
         await Assertions.Expect(Page.GetByTestId("door-pending")).ToHaveTextAsync("0 waiting to be sent", new() { Timeout = (float)Sync.TotalMilliseconds });
