@@ -1793,7 +1793,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+    WHERE [MigrationId] = N'20261203133906_OrganiserDay'
 )
 BEGIN
     ALTER TABLE [RegistrationApprovals] ADD [OverrideReason] nvarchar(2000) NULL;
@@ -1801,7 +1801,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+    WHERE [MigrationId] = N'20261203133906_OrganiserDay'
 )
 BEGIN
     ALTER TABLE [RegistrationApprovals] ADD [OverridesCapacity] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1809,7 +1809,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+    WHERE [MigrationId] = N'20261203133906_OrganiserDay'
 )
 BEGIN
     ALTER TABLE [Events] ADD [ReportReviewerGroups] nvarchar(max) NOT NULL DEFAULT N'[]';
@@ -1817,11 +1817,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+    WHERE [MigrationId] = N'20261203133906_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [TimeZoneId] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203133906_OrganiserDay'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203131811_OrganiserDay', N'10.0.15');
+    VALUES (N'20261203133906_OrganiserDay', N'10.0.15');
 END;
 
 COMMIT;

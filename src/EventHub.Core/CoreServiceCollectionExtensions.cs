@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         builder.AddEventHubEmail();
         builder.AddEventHubJobs();
 
+        services.AddScoped<ViewerTimeZone>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddValidatedOptions<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace EventHub.Migrations.Sqlite.Migrations
+namespace EventHub.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class OrganiserDay : Migration
@@ -13,23 +13,30 @@ namespace EventHub.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "OverrideReason",
                 table: "RegistrationApprovals",
-                type: "TEXT",
+                type: "nvarchar(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OverridesCapacity",
                 table: "RegistrationApprovals",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReportReviewerGroups",
                 table: "Events",
-                type: "TEXT",
+                type: "nvarchar(max)",
                 nullable: false,
                 defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "AspNetUsers",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace EventHub.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ReportReviewerGroups",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "AspNetUsers");
         }
     }
 }

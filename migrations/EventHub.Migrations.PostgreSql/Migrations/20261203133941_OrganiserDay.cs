@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EventHub.Migrations.SqlServer.Migrations
+namespace EventHub.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class OrganiserDay : Migration
@@ -13,23 +14,29 @@ namespace EventHub.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "OverrideReason",
                 table: "RegistrationApprovals",
-                type: "nvarchar(2000)",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OverridesCapacity",
                 table: "RegistrationApprovals",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<List<string>>(
                 name: "ReportReviewerGroups",
                 table: "Events",
-                type: "nvarchar(max)",
-                nullable: false,
-                defaultValue: "[]");
+                type: "text[]",
+                nullable: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "AspNetUsers",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "ReportReviewerGroups",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "AspNetUsers");
         }
     }
 }

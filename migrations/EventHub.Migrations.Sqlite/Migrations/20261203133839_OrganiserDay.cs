@@ -1,9 +1,8 @@
-﻿using System.Collections.Generic;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EventHub.Migrations.PostgreSql.Migrations
+namespace EventHub.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class OrganiserDay : Migration
@@ -14,22 +13,30 @@ namespace EventHub.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "OverrideReason",
                 table: "RegistrationApprovals",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OverridesCapacity",
                 table: "RegistrationApprovals",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<List<string>>(
+            migrationBuilder.AddColumn<string>(
                 name: "ReportReviewerGroups",
                 table: "Events",
-                type: "text[]",
-                nullable: false);
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace EventHub.Migrations.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "ReportReviewerGroups",
                 table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "AspNetUsers");
         }
     }
 }
