@@ -5,6 +5,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Jobs;
+using EventHub.Core.Localization;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         builder.AddEventHubJobs();
 
         services.AddScoped<ViewerTimeZone>();
+        services.AddEventHubLanguages();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddValidatedOptions<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);
@@ -54,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Reports.ReportCirculationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddValidatedOptions<Door.DoorOptions>(Door.DoorOptions.SectionName);
+        services.AddSingleton<Door.DoorWindow>();
+        services.AddSingleton<Door.DoorSessionTokens>();
         services.AddValidatedOptions<Features.Reports.ReportOptions>(Features.Reports.ReportOptions.SectionName);
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.

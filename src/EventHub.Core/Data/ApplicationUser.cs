@@ -16,4 +16,7 @@ public class ApplicationUser : IdentityUser
     public string? TimeZoneId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The staff member's language for the screens (en, fr, de); null: the browser's.</summary>
+    public string? PreferredLanguage { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.TimeZoneId).HasMaxLength(100);
+        b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -140,6 +141,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Position).HasMaxLength(300);
         b.Property(c => c.Country).HasMaxLength(100);
         b.PrimitiveCollection(c => c.Tags);
+        b.Property(c => c.PreferredLanguage).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.NormalizedEmail }).IsUnique();
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.Name });
         b.HasOne(c => c.DirectoryOrganisation).WithMany().HasForeignKey(c => c.DirectoryOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -155,6 +157,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasIndex(i => new { i.EventId, i.Status });
         b.Property(i => i.Subject).HasMaxLength(500);
         b.Property(i => i.DeclineReason).HasMaxLength(2000);
+        b.Property(i => i.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvitationId).OnDelete(DeleteBehavior.Cascade);
@@ -192,6 +195,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(r => r.Position).HasMaxLength(300);
         b.Property(r => r.Country).HasMaxLength(100);
         b.Property(r => r.NominationReason).HasMaxLength(2000);
+        b.Property(r => r.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(r => new { r.EventId, r.Status });
         b.HasIndex(r => new { r.EventId, r.NormalizedEmail });
         b.HasIndex(r => r.InvitationId);
@@ -259,6 +263,15 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
     {
         b.Property(r => r.Subject).HasMaxLength(500);
         b.HasIndex(r => new { r.EventId, r.Kind });
+        b.OwnsMany(r => r.Translations, t =>
+        {
+            t.ToTable("ReminderRuleTexts");
+            t.WithOwner().HasForeignKey("ReminderRuleId");
+            t.Property<int>("Id");
+            t.HasKey("Id");
+            t.Property(x => x.Language).HasMaxLength(8);
+            t.Property(x => x.Subject).HasMaxLength(500);
+        });
         b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -300,7 +313,54 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // One admission per registration, whatever the number of doors: the database decides the race.
         b.HasIndex(c => c.RegistrationId).IsUnique();
         b.HasIndex(c => new { c.EventId, c.AtUtc });
+        // A device sends its queue again after a lost answer: its own id makes the second send change nothing.
+        b.HasIndex(c => c.ClientId).IsUnique();
         b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DoorSessionConfiguration : IEntityTypeConfiguration<DoorSession>
+{
+    public void Configure(EntityTypeBuilder<DoorSession> b)
+    {
+        b.Property(d => d.Label).HasMaxLength(100);
+        b.Property(d => d.StaffName).HasMaxLength(100);
+        b.Property(d => d.TokenHash).HasMaxLength(64);
+        b.Property(d => d.ProtectedListKey).HasMaxLength(1000);
+        b.Property(d => d.CreatedByUserId).HasMaxLength(450);
+        b.Property(d => d.RevokedBy).HasMaxLength(256);
+        b.HasIndex(d => d.TokenHash).IsUnique();
+        b.HasIndex(d => d.EventId);
+        b.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DoorConflictConfiguration : IEntityTypeConfiguration<DoorConflict>
+{
+    public void Configure(EntityTypeBuilder<DoorConflict> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.OrganisationName).HasMaxLength(300);
+        b.Property(c => c.Device).HasMaxLength(100);
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.HasIndex(c => c.ClientId).IsUnique();
+        b.HasIndex(c => new { c.EventId, c.RecordedAtUtc });
+        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgendaCheckInConfiguration : IEntityTypeConfiguration<AgendaCheckIn>
+{
+    public void Configure(EntityTypeBuilder<AgendaCheckIn> b)
+    {
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.Property(c => c.Device).HasMaxLength(100);
+        // Once per person and session, whatever the number of doors.
+        b.HasIndex(c => new { c.AgendaItemId, c.RegistrationId }).IsUnique();
+        b.HasIndex(c => c.ClientId).IsUnique();
+        b.HasIndex(c => c.EventId);
+        // The agenda item's cascade alone: a second one from the registration would give SQL Server two paths from Event.
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(c => c.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -88,6 +88,12 @@ public class Event
     /// <summary>Months after the event ends when attendees' personal data is anonymised; null: the configured default (12).</summary>
     public int? PersonalDataRetentionMonths { get; set; }
 
+    /// <summary>Whether name cards and table tents show the organisation under the name (the organiser decides what the room may see).</summary>
+    public bool NameCardsShowOrganisation { get; set; }
+
+    /// <summary>Whether the door also checks attendees into agenda items separately (who was in which session).</summary>
+    public bool CheckInPerAgendaItem { get; set; }
+
     public DateTime? SecurityDataErasedAtUtc { get; set; }
     public DateTime? PersonalDataAnonymisedAtUtc { get; set; }
 

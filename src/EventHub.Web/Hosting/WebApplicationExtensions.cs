@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         app.UseEventHubSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UsePersonalLinkHeaders();
+        app.UseEventHubRequestLanguages();
         app.UseRateLimiter();
         app.UseTwoFactorSetupRequirement();
         app.UseAntiforgery();
@@ -101,6 +102,8 @@ public static class WebApplicationExtensions
         app.MapReportEndpoints();
         app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
+        app.MapExportEndpoints();
+        app.MapDoorEndpoints();
         return app;
     }
 

@@ -67,6 +67,9 @@ public sealed class VettingQuery
     public Sector? Sector { get; set; }
     public RegistrationSource? Source { get; set; }
 
+    /// <summary>Only registrations that carry this tag.</summary>
+    public Guid? TagId { get; set; }
+
     /// <summary>Part of a name, an email or an organisation.</summary>
     public string? Search { get; set; }
     public VettingSort SortBy { get; set; } = VettingSort.Registered;
@@ -90,6 +93,7 @@ public sealed class VettingQuery
         Add("flag", Flag is VettingFlags.None ? null : Flag);
         Add("sector", Sector);
         Add("source", Source);
+        Add("tag", TagId);
         Add("q", Search?.Trim());
         Add("sort", SortBy == VettingSort.Registered ? null : SortBy);
         Add("desc", Descending ? "true" : null);
@@ -97,8 +101,9 @@ public sealed class VettingQuery
     }
 
     /// <summary>Reads what <see cref="ToQueryString"/> wrote; an unknown value is ignored (the whole queue, as a fresh page shows it).</summary>
-    public static VettingQuery FromQuery(string? status, string? flag, string? sector, string? source, string? search, string? sort, bool descending) => new()
+    public static VettingQuery FromQuery(string? status, string? flag, string? sector, string? source, string? search, string? sort, bool descending, string? tag = null) => new()
     {
+        TagId = Guid.TryParse(tag, out var tagId) ? tagId : null,
         Status = Enum.TryParse<RegistrationStatus>(status, true, out var st) && Enum.IsDefined(st) ? st : null,
         Flag = Enum.TryParse<VettingFlags>(flag, true, out var f) && f != VettingFlags.None ? f : null,
         Sector = Enum.TryParse<Sector>(sector, true, out var sec) && Enum.IsDefined(sec) ? sec : null,
@@ -119,6 +124,9 @@ public sealed record VettingRow(
 {
     /// <summary>The invited contact's name, when the registration's name differs from it (shown beside the flag).</summary>
     public string? InvitedAs { get; init; }
+
+    /// <summary>The registration's tags, by name.</summary>
+    public IReadOnlyList<RegistrationTag> Tags { get; init; } = [];
 }
 
 public sealed record VettingPage(
@@ -153,7 +161,7 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
     {
         var all = new VettingQuery
         {
-            Status = query.Status, Flag = query.Flag, Sector = query.Sector, Source = query.Source, Search = query.Search,
+            Status = query.Status, Flag = query.Flag, Sector = query.Sector, Source = query.Source, Search = query.Search, TagId = query.TagId,
             SortBy = query.SortBy, Descending = query.Descending, Skip = 0, Take = int.MaxValue,
         };
         var outcome = await ExecuteAsync(actor, eventId, all, maxTake: int.MaxValue, ct);
@@ -202,6 +210,8 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
                         && db.Registrations.Any(mine => mine.EventId == eventId && mine.NormalizedEmail == r.NormalizedEmail))
             .Select(r => r.NormalizedEmail).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
+        var tags = (await db.RegistrationTagAssignments.AsNoTracking().Where(a => a.Tag!.EventId == eventId)
+            .Select(a => new { a.RegistrationId, a.Tag }).ToListAsync(ct)).ToLookup(a => a.RegistrationId, a => a.Tag!);
 
         var candidates = registrations.Select(r => new VettingCandidate(r.Id, r.Name, r.NormalizedEmail, r.OrganisationId, r.OrganisationName, r.Source, r.Status, r.HasSecurityData) { InvitedName = r.InvitedName }).ToList();
         var context = new FlagContext(candidates, organisations, rejectedElsewhere, e.RequireSecurityData, e.ApprovedCount, e.Capacity);
@@ -214,7 +224,10 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             r.Position, r.Sector, r.Source, r.Status, r.CreatedAtUtc, r.OverCapacity,
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Approved).Select(d => d.Group).Order().ToList(),
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Rejected).Select(d => d.Group).Order().ToList(),
-            flags[r.Id]) { InvitedAs = flags[r.Id].HasFlag(VettingFlags.NameDiffersFromInvitation) ? r.InvitedName : null });
+            flags[r.Id]) {
+            InvitedAs = flags[r.Id].HasFlag(VettingFlags.NameDiffersFromInvitation) ? r.InvitedName : null,
+            Tags = tags[r.Id].OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+        });
 
         var counts = registrations.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         if (query.Status is { } status)
@@ -235,6 +248,11 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
         if (query.Source is { } source)
         {
             rows = rows.Where(r => r.Source == source);
+        }
+
+        if (query.TagId is { } tagId)
+        {
+            rows = rows.Where(r => r.Tags.Any(t => t.Id == tagId));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))

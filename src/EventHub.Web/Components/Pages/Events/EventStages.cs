@@ -40,6 +40,7 @@ public static class EventStages
             new("Agenda", "agenda", Can(EventPermission.View)),
             new("Team", "team", Can(EventPermission.View)),
             new("Registration form", "registration-form", Can(EventPermission.Edit)),
+            new("New event from this", "copy", Can(EventPermission.Edit)),
         ]),
         new("Invite",
         [
@@ -51,10 +52,13 @@ public static class EventStages
         new("Vet",
         [
             new("Vetting queue", "vetting", Can(EventPermission.Vet), "registrations/"),
+            new("Message registrants", "message", Can(EventPermission.ExportRegistrations)),
+            new("Exports", "exports", Can(EventPermission.ExportRegistrations)),
         ]),
         new("On the day",
         [
             new("Door", "door", Can(EventPermission.CheckIn)),
+            new("Door sessions", "door/sessions", Can(EventPermission.Edit)),
             new("Access list", "access-list", Can(EventPermission.ViewParticipants)),
             new("Documents", "documents", Can(EventPermission.ViewDocuments)),
             new("Participants", "participants", Can(EventPermission.ViewParticipants)),
@@ -63,6 +67,7 @@ public static class EventStages
         [
             new("Report", "report", Can(EventPermission.DraftReport), "report/notes", "report/versions", "report/consents", "report/print"),
             new("Review and circulation", "report/review", Can(EventPermission.DraftReport, EventPermission.ReviewReport), "report/circulate"),
+            new("Activity", "activity", Can(EventPermission.ViewActivity)),
             new("Retention", "retention", Can(EventPermission.Edit)),
         ]),
     ];
