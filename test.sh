@@ -3,7 +3,7 @@
 # Installs what is missing (Chromium when root, the dotnet tools), starts a throwaway PostgreSQL cluster on a free loopback port,
 # checks that no provider has pending model changes, generates the idempotent SQL Server script, runs every test project
 # (data tests on SQLite and PostgreSQL), stops what it started, and ends with: tests: N passed, N failed, N skipped
-# Each step prints how long it took; the three test projects run at the same time (see docs/testing.md).
+# Each step prints how long it took; the test projects (the browser tests in shards) run at the same time (see docs/testing.md).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -73,15 +73,36 @@ if [ -n "$npm_pid" ]; then
 fi
 
 # --- tests, and the schema checks beside them ---------------------------------------------------------------------
-# The three test projects run at the same time: each waits on databases, SMTP, HTTP and the browser much of the time, so
+# The test processes run at the same time: each waits on databases, SMTP, HTTP and the browser much of the time, so
 # together they keep both cores busy where one after the other they would not. Their logs are read once all have finished.
-note "Tests (Core, Web and EndToEnd at the same time) and schema checks"
-declare -A test_pid test_started test_took
-for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub.EndToEnd; do
-  name=$(basename "$project")
-  test_started[$name]=$SECONDS
+note "Tests (Core, Web and the browser tests in three shards, all at the same time) and schema checks"
+# The browser tests are split into shards by class (tests/EventHub.EndToEnd/shards.txt): each shard is its own process
+# with its own Chromium, so their waits overlap. The last shard takes every class the other lines do not name.
+declare -A run_filter run_project
+run_project[EventHub.Core.Tests]=tests/EventHub.Core.Tests; run_filter[EventHub.Core.Tests]=""
+run_project[EventHub.Web.Tests]=tests/EventHub.Web.Tests; run_filter[EventHub.Web.Tests]=""
+runs=(EventHub.Core.Tests EventHub.Web.Tests)
+shard=0; rest=""
+while read -r classes; do
+  [ -z "$classes" ] && continue
+  shard=$((shard + 1)); filter=""
+  for class in $classes; do
+    filter+="${filter:+|}FullyQualifiedName~.$class."
+    rest+="${rest:+&}FullyQualifiedName!~.$class."
+  done
+  run_project[EventHub.EndToEnd.$shard]=tests/EventHub.EndToEnd; run_filter[EventHub.EndToEnd.$shard]=$filter
+  runs+=("EventHub.EndToEnd.$shard")
+done < <(grep -v '^#' tests/EventHub.EndToEnd/shards.txt)
+shard=$((shard + 1))
+run_project[EventHub.EndToEnd.$shard]=tests/EventHub.EndToEnd; run_filter[EventHub.EndToEnd.$shard]=$rest
+runs+=("EventHub.EndToEnd.$shard")
+
+declare -A test_pid
+for name in "${runs[@]}"; do
   ( started=$SECONDS
-    dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$artifacts/$name.log" 2>&1
+    filter=()
+    [ -n "${run_filter[$name]}" ] && filter=(--filter "${run_filter[$name]}")
+    dotnet test "${run_project[$name]}" --no-build -nologo "${filter[@]}" --logger "console;verbosity=normal" --results-directory "$artifacts/$name" > "$artifacts/$name.log" 2>&1
     echo $((SECONDS - started)) > "$artifacts/$name.seconds" ) &
   test_pid[$name]=$!
 done
@@ -112,8 +133,7 @@ timings+=("$(printf '%5ss  %s' "$((SECONDS - schema_started))" "  schema checks 
 
 # --- tests -----------------------------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0
-for project in tests/EventHub.Core.Tests tests/EventHub.Web.Tests tests/EventHub.EndToEnd; do
-  name=$(basename "$project")
+for name in "${runs[@]}"; do
   wait "${test_pid[$name]}"
   log="$artifacts/$name.log"
   took=$(cat "$artifacts/$name.seconds" 2>/dev/null || echo "?")

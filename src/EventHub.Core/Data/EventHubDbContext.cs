@@ -30,6 +30,9 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
     public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<DoorSession> DoorSessions => Set<DoorSession>();
+    public DbSet<DoorConflict> DoorConflicts => Set<DoorConflict>();
+    public DbSet<AgendaCheckIn> AgendaCheckIns => Set<AgendaCheckIn>();
     public DbSet<EventDocument> EventDocuments => Set<EventDocument>();
     public DbSet<OnRecordConsent> OnRecordConsents => Set<OnRecordConsent>();
     public DbSet<ReportNote> ReportNotes => Set<ReportNote>();

@@ -7,19 +7,26 @@ using Ical.Net.Serialization;
 
 namespace EventHub.Core.Registrations;
 
-/// <summary>Builds the calendar entry of an approved registration: title, start and end in UTC, and the exact venue.</summary>
+/// <summary>
+/// Builds the calendar entry of an approved registration: title, start and end in the event's own time zone (TZID, with its
+/// VTIMEZONE so every calendar application reads the same wall-clock time), and the exact venue.
+/// </summary>
 public static class CalendarEntry
 {
     /// <summary>The .ics of an approved registration: on the attendee's page and attached to the approval email.</summary>
     public static CalendarFile Build(Registration r, Event e)
     {
         var calendar = new Calendar();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZoneId);
+        var starts = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.StartsAtUtc, DateTimeKind.Utc), zone);
+        var ends = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.EndsAtUtc, DateTimeKind.Utc), zone);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(e.TimeZoneId, starts.AddYears(-1), includeHistoricalData: false));
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{r.Id}@eventhub",
             Summary = e.Title,
-            DtStart = new CalDateTime(DateTime.SpecifyKind(e.StartsAtUtc, DateTimeKind.Utc)),
-            DtEnd = new CalDateTime(DateTime.SpecifyKind(e.EndsAtUtc, DateTimeKind.Utc)),
+            DtStart = new CalDateTime(DateTime.SpecifyKind(starts, DateTimeKind.Unspecified), e.TimeZoneId),
+            DtEnd = new CalDateTime(DateTime.SpecifyKind(ends, DateTimeKind.Unspecified), e.TimeZoneId),
             Location = string.Join(", ", new[] { e.Venue, e.City }.Where(x => !string.IsNullOrWhiteSpace(x))),
             Description = "Held under the Chatham House Rule.",
         });

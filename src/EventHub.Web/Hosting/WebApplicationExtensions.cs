@@ -102,6 +102,7 @@ public static class WebApplicationExtensions
         app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
         app.MapExportEndpoints();
+        app.MapDoorEndpoints();
         return app;
     }
 

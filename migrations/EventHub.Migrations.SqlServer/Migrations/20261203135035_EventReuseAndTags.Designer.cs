@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EventHub.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EventHubDbContext))]
-    [Migration("20261203131630_EventReuseAndTags")]
+    [Migration("20261203135035_EventReuseAndTags")]
     partial class EventReuseAndTags
     {
         /// <inheritdoc />
@@ -565,6 +565,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("bit");
@@ -1257,6 +1261,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<string>("MessageToPerson")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("uniqueidentifier");

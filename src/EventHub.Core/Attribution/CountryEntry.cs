@@ -1,0 +1,3 @@
+namespace EventHub.Core.Attribution;
+
+internal sealed record CountryEntry(string[] Words, string Code, CountryForm Form);

@@ -1,0 +1,10 @@
+using EventHub.Core.Data;
+
+namespace EventHub.Core.Attribution;
+
+internal enum NameForm
+{
+    Full,
+    FirstLast,
+    Surname,
+}
