@@ -102,6 +102,7 @@ public static class WebApplicationExtensions
         app.MapReportEndpoints();
         app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
+        app.MapLanguageEndpoints();
         return app;
     }
 
