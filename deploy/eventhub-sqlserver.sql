@@ -1793,7 +1793,307 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverrideReason] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [RegistrationApprovals] ADD [OverridesCapacity] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [ReportReviewerGroups] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203131811_OrganiserDay'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203131811_OrganiserDay', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTags] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(40) NOT NULL,
+        [Colour] nvarchar(32) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTags] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationTags_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [SavedTexts] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganisationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Language] nvarchar(16) NOT NULL DEFAULT N'en',
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [SavedByName] nvarchar(256) NULL,
+        [UpdatedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_SavedTexts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedTexts_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE TABLE [RegistrationTagAssignments] (
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [TagId] uniqueidentifier NOT NULL,
+        [TaggedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_RegistrationTagAssignments] PRIMARY KEY ([RegistrationId], [TagId]),
+        CONSTRAINT [FK_RegistrationTagAssignments_RegistrationTags_TagId] FOREIGN KEY ([TagId]) REFERENCES [RegistrationTags] ([Id]),
+        CONSTRAINT [FK_RegistrationTagAssignments_Registrations_RegistrationId] FOREIGN KEY ([RegistrationId]) REFERENCES [Registrations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationTagAssignments_TagId] ON [RegistrationTagAssignments] ([TagId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RegistrationTags_EventId_Name] ON [RegistrationTags] ([EventId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedTexts_OrganisationId_Kind_Name_Language] ON [SavedTexts] ([OrganisationId], [Kind], [Name], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135035_EventReuseAndTags'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135035_EventReuseAndTags', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [CheckInPerAgendaItem] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [Events] ADD [NameCardsShowOrganisation] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [CheckIns] ADD [ClientId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    ALTER TABLE [CheckIns] ADD [DoorSessionId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [AgendaCheckIns] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [AgendaItemId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [ByName] nvarchar(256) NULL,
+        [Device] nvarchar(100) NULL,
+        CONSTRAINT [PK_AgendaCheckIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgendaCheckIns_AgendaItems_AgendaItemId] FOREIGN KEY ([AgendaItemId]) REFERENCES [AgendaItems] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [DoorConflicts] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [RegistrationId] uniqueidentifier NULL,
+        [CheckInId] uniqueidentifier NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [OrganisationName] nvarchar(300) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        [Device] nvarchar(100) NULL,
+        [ByName] nvarchar(256) NULL,
+        [DoorSessionId] uniqueidentifier NULL,
+        [RecordedAtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_DoorConflicts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DoorConflicts_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE TABLE [DoorSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Label] nvarchar(100) NOT NULL,
+        [StaffName] nvarchar(100) NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [ProtectedListKey] nvarchar(1000) NOT NULL,
+        [CreatedAtUtc] datetime2 NOT NULL,
+        [CreatedByUserId] nvarchar(450) NULL,
+        [ExpiresAtUtc] datetime2 NOT NULL,
+        [RevokedAtUtc] datetime2 NULL,
+        [RevokedBy] nvarchar(256) NULL,
+        [LastSeenAtUtc] datetime2 NULL,
+        CONSTRAINT [PK_DoorSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DoorSessions_Events_EventId] FOREIGN KEY ([EventId]) REFERENCES [Events] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_CheckIns_ClientId] ON [CheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgendaCheckIns_AgendaItemId_RegistrationId] ON [AgendaCheckIns] ([AgendaItemId], [RegistrationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AgendaCheckIns_ClientId] ON [AgendaCheckIns] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_AgendaCheckIns_EventId] ON [AgendaCheckIns] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DoorConflicts_ClientId] ON [DoorConflicts] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_DoorConflicts_EventId_RecordedAtUtc] ON [DoorConflicts] ([EventId], [RecordedAtUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE INDEX [IX_DoorSessions_EventId] ON [DoorSessions] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DoorSessions_TokenHash] ON [DoorSessions] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135433_OfflineDoor'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135433_OfflineDoor', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     ALTER TABLE [ReminderRules] ADD [EnglishWhereMissing] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1801,7 +2101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     ALTER TABLE [Registrations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
@@ -1809,7 +2109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     ALTER TABLE [Invitations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
@@ -1817,7 +2117,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     ALTER TABLE [Contacts] ADD [PreferredLanguage] nvarchar(8) NOT NULL DEFAULT N'en';
@@ -1825,7 +2125,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     ALTER TABLE [AspNetUsers] ADD [PreferredLanguage] nvarchar(8) NULL;
@@ -1833,7 +2133,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     CREATE TABLE [ReminderRuleTexts] (
@@ -1849,7 +2149,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     CREATE INDEX [IX_ReminderRuleTexts_ReminderRuleId] ON [ReminderRuleTexts] ([ReminderRuleId]);
@@ -1857,11 +2157,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132203_Languages'
+    WHERE [MigrationId] = N'20261203135937_Languages'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203132203_Languages', N'10.0.15');
+    VALUES (N'20261203135937_Languages', N'10.0.15');
 END;
 
 COMMIT;

@@ -55,6 +55,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Features.Reports.ReportCirculationMailer>();
         services.AddSingleton<IOutboundEmailFailureHandler, Features.Invitations.InvitationBounceHandler>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddValidatedOptions<Door.DoorOptions>(Door.DoorOptions.SectionName);
+        services.AddSingleton<Door.DoorWindow>();
+        services.AddSingleton<Door.DoorSessionTokens>();
         services.AddValidatedOptions<Features.Reports.ReportOptions>(Features.Reports.ReportOptions.SectionName);
 
         // One use case per file under Features/: each is a class with an ExecuteAsync method, resolved per scope.

@@ -103,6 +103,10 @@ public sealed class ReportCirculationTests(BrowserFixture browser) : BrowserTest
         await Context.ClearCookiesAsync();
         await LogInAsync("clara@kas.example");
         await OpenAsync($"/events/{eventId}/report/circulate");
+        // Only the attendees are ticked at first; the organiser adds the hosts on purpose.
+        await Assertions.Expect(Page.Locator("#audience-CheckedIn")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("#audience-Hosts")).Not.ToBeCheckedAsync();
+        await Page.Locator("#audience-Hosts").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Check recipients", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("recipient-count")).ToHaveTextAsync("2 recipients");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send 2 emails…", Exact = true }).ClickAsync();

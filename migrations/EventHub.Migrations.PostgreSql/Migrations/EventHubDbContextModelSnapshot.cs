@@ -82,6 +82,48 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.ToTable("AccessPasses");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("AgendaItemId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaCheckIns");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -326,9 +368,15 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<string>("ByUserId")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Device")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("DoorSessionId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
@@ -355,6 +403,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("RegistrationId")
                         .IsUnique();
@@ -510,6 +561,123 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("DoorSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "RecordedAtUtc");
+
+                    b.ToTable("DoorConflicts");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedListKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorSessions");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -532,6 +700,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("CheckInPerAgendaItem")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("City")
                         .HasMaxLength(200)
@@ -563,6 +734,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("HostOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NameCardsShowOrganisation")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -571,6 +745,10 @@ namespace EventHub.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("boolean");
@@ -1277,6 +1455,13 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("uuid");
 
@@ -1351,6 +1536,54 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("EventId", "SortOrder");
 
                     b.ToTable("RegistrationQuestions");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationTags");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("TaggedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RegistrationId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("RegistrationTagAssignments");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
@@ -1655,6 +1888,56 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind", "Name", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SavedTexts");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.SuppressedAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +2163,15 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -1944,6 +2236,24 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                     b.Navigation("DirectoryOrganisation");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
@@ -2142,6 +2452,36 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Data.RegistrationTag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -2244,6 +2584,17 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -81,6 +81,49 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.ToTable("AccessPasses");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasFilter("[ClientId] IS NOT NULL");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("AgendaItemId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaCheckIns");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -327,9 +370,15 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<string>("ByUserId")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Device")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("DoorSessionId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uniqueidentifier");
@@ -356,6 +405,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasFilter("[ClientId] IS NOT NULL");
 
                     b.HasIndex("RegistrationId")
                         .IsUnique()
@@ -512,6 +565,123 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("DoorSessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "RecordedAtUtc");
+
+                    b.ToTable("DoorConflicts");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastSeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedListKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorSessions");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -534,6 +704,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Capacity")
                         .HasColumnType("int");
+
+                    b.Property<bool>("CheckInPerAgendaItem")
+                        .HasColumnType("bit");
 
                     b.Property<string>("City")
                         .HasMaxLength(200)
@@ -565,6 +738,9 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("HostOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("NameCardsShowOrganisation")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -573,6 +749,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("bit");
@@ -1280,6 +1460,13 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1354,6 +1541,54 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.HasIndex("EventId", "SortOrder");
 
                     b.ToTable("RegistrationQuestions");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationTags");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("TaggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RegistrationId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("RegistrationTagAssignments");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
@@ -1659,6 +1894,56 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("en");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind", "Name", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SavedTexts");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.SuppressedAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1885,6 +2170,15 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -1949,6 +2243,24 @@ namespace EventHub.Migrations.SqlServer.Migrations
                     b.Navigation("DirectoryOrganisation");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
@@ -2147,6 +2459,36 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Data.RegistrationTag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -2249,6 +2591,17 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

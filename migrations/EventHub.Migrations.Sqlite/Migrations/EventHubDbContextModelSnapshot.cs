@@ -76,6 +76,48 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.ToTable("AccessPasses");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("AgendaItemId", "RegistrationId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaCheckIns");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -318,8 +360,14 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<string>("ByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Device")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DoorSessionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EventId")
@@ -347,6 +395,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("RegistrationId")
                         .IsUnique();
@@ -502,6 +553,123 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DoorSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "RecordedAtUtc");
+
+                    b.ToTable("DoorConflicts");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedListKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DoorSessions");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
                 {
                     b.Property<Guid>("Id")
@@ -523,6 +691,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CheckInPerAgendaItem")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("City")
@@ -555,6 +726,9 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("HostOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameCardsShowOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -563,6 +737,10 @@ namespace EventHub.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("PersonalDataRetentionMonths")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ReportReviewerGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RequireInviteeName")
                         .HasColumnType("INTEGER");
@@ -1267,6 +1445,13 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OverridesCapacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RegistrationId")
                         .HasColumnType("TEXT");
 
@@ -1341,6 +1526,54 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.HasIndex("EventId", "SortOrder");
 
                     b.ToTable("RegistrationQuestions");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationTags");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("RegistrationTagAssignments");
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
@@ -1645,6 +1878,56 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Kind", "Name", "Language")
+                        .IsUnique();
+
+                    b.ToTable("SavedTexts");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.SuppressedAddress", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1864,6 +2147,15 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.AgendaCheckIn", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.AgendaItem", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -1928,6 +2220,24 @@ namespace EventHub.Migrations.Sqlite.Migrations
                     b.Navigation("DirectoryOrganisation");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorConflict", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.DoorSession", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EventHub.Core.Data.Event", b =>
@@ -2126,6 +2436,36 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTag", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.RegistrationTagAssignment", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EventHub.Core.Data.RegistrationTag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("EventHub.Core.Data.ReminderRule", b =>
                 {
                     b.HasOne("EventHub.Core.Data.Event", "Event")
@@ -2226,6 +2566,17 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EventHub.Core.Data.SavedText", b =>
+                {
+                    b.HasOne("EventHub.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -732,7 +732,7 @@ public static partial class AttributionChecker
         private static string SectorWording(Sector? sector) => sector switch
         {
             Sector.EuInstitution => "an EU institution",
-            Sector.Nato => "an international organisation",
+            Sector.Nato or Sector.InternationalOrganisation => "an international organisation",
             Sector.NationalGovernment => "a national government",
             Sector.Parliament => "a parliament",
             Sector.Academia => "academia",

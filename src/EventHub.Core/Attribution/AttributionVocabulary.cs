@@ -231,7 +231,7 @@ internal static class AttributionVocabulary
         var roles = sector switch
         {
             Sector.EuInstitution => Roles.EuInstitution,
-            Sector.Nato => Roles.International,
+            Sector.Nato or Sector.InternationalOrganisation => Roles.International,
             Sector.NationalGovernment => Roles.Government,
             Sector.Parliament => Roles.Parliament,
             Sector.Academia => Roles.Academia,

@@ -53,6 +53,12 @@ public enum EventPermission
     /// event's organisers only. Vetters and host reviewers see whether it is on file, not what it says.
     /// </summary>
     ViewSecurityData,
+
+    /// <summary>Export registrations, invitations and check-ins (CSV, XLSX), and message a filtered set of registrants: organisers.</summary>
+    ExportRegistrations,
+
+    /// <summary>Read the event's activity (its audit entries in plain words) and export it: the event's organisers.</summary>
+    ViewActivity,
 }
 
 public sealed record EventPermissionRequirement(EventPermission Permission) : IAuthorizationRequirement;
@@ -73,6 +79,7 @@ public static class EventPermissions
         EventPermission.CheckIn => new HashSet<EventRole> { EventRole.Organiser, EventRole.DoorStaff },
         EventPermission.DraftReport => new HashSet<EventRole> { EventRole.Organiser, EventRole.Rapporteur },
         EventPermission.ReviewReport => new HashSet<EventRole> { EventRole.Organiser, EventRole.HostReviewer },
+        EventPermission.ExportRegistrations or EventPermission.ViewActivity => new HashSet<EventRole> { EventRole.Organiser },
         EventPermission.ViewParticipants or EventPermission.ViewDocuments
             => new HashSet<EventRole>(Enum.GetValues<EventRole>().Where(r => r != EventRole.DoorStaff)),
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),

@@ -25,6 +25,12 @@ public class CheckIn
     /// <summary>The door device's label (e.g. "Main entrance, phone 2"), chosen on the door screen.</summary>
     public string? Device { get; set; }
 
+    /// <summary>The offline door's own id for this admission: a device that sends it again changes nothing.</summary>
+    public Guid? ClientId { get; set; }
+
+    /// <summary>The offline door session that admitted the person, if any.</summary>
+    public Guid? DoorSessionId { get; set; }
+
     /// <summary>Required for an override.</summary>
     public string? Reason { get; set; }
 }

@@ -12,6 +12,9 @@ public enum Sector
     PrivateSector = 7,
     CivilSociety = 8,
     Other = 9,
+
+    /// <summary>An intergovernmental organisation other than NATO and the EU (UN, OSCE, OECD, Council of Europe, …).</summary>
+    InternationalOrganisation = 10,
 }
 
 /// <summary>An expert in an organisation's directory: whom its organisers may invite.</summary>

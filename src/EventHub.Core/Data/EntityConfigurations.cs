@@ -39,6 +39,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.HostName).HasMaxLength(300);
         b.HasIndex(e => e.StartsAtUtc);
         b.PrimitiveCollection(e => e.ApproverGroups);
+        b.PrimitiveCollection(e => e.ReportReviewerGroups);
         b.PrimitiveCollection(e => e.AccessListFields);
         b.HasOne(e => e.Organisation).WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.HostOrganisation).WithMany().HasForeignKey(e => e.HostOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -241,6 +242,7 @@ internal sealed class RegistrationApprovalConfiguration : IEntityTypeConfigurati
         b.Property(a => a.DecidedByName).HasMaxLength(300);
         b.Property(a => a.InternalReason).HasMaxLength(2000);
         b.Property(a => a.MessageToPerson).HasMaxLength(4000);
+        b.Property(a => a.OverrideReason).HasMaxLength(2000);
         b.HasIndex(a => new { a.RegistrationId, a.Group, a.Superseded });
     }
 }
@@ -310,7 +312,54 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // One admission per registration, whatever the number of doors: the database decides the race.
         b.HasIndex(c => c.RegistrationId).IsUnique();
         b.HasIndex(c => new { c.EventId, c.AtUtc });
+        // A device sends its queue again after a lost answer: its own id makes the second send change nothing.
+        b.HasIndex(c => c.ClientId).IsUnique();
         b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DoorSessionConfiguration : IEntityTypeConfiguration<DoorSession>
+{
+    public void Configure(EntityTypeBuilder<DoorSession> b)
+    {
+        b.Property(d => d.Label).HasMaxLength(100);
+        b.Property(d => d.StaffName).HasMaxLength(100);
+        b.Property(d => d.TokenHash).HasMaxLength(64);
+        b.Property(d => d.ProtectedListKey).HasMaxLength(1000);
+        b.Property(d => d.CreatedByUserId).HasMaxLength(450);
+        b.Property(d => d.RevokedBy).HasMaxLength(256);
+        b.HasIndex(d => d.TokenHash).IsUnique();
+        b.HasIndex(d => d.EventId);
+        b.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DoorConflictConfiguration : IEntityTypeConfiguration<DoorConflict>
+{
+    public void Configure(EntityTypeBuilder<DoorConflict> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.OrganisationName).HasMaxLength(300);
+        b.Property(c => c.Device).HasMaxLength(100);
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.HasIndex(c => c.ClientId).IsUnique();
+        b.HasIndex(c => new { c.EventId, c.RecordedAtUtc });
+        b.HasOne<Event>().WithMany().HasForeignKey(c => c.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgendaCheckInConfiguration : IEntityTypeConfiguration<AgendaCheckIn>
+{
+    public void Configure(EntityTypeBuilder<AgendaCheckIn> b)
+    {
+        b.Property(c => c.ByName).HasMaxLength(256);
+        b.Property(c => c.Device).HasMaxLength(100);
+        // Once per person and session, whatever the number of doors.
+        b.HasIndex(c => new { c.AgendaItemId, c.RegistrationId }).IsUnique();
+        b.HasIndex(c => c.ClientId).IsUnique();
+        b.HasIndex(c => c.EventId);
+        // The agenda item's cascade alone: a second one from the registration would give SQL Server two paths from Event.
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(c => c.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

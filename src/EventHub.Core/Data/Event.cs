@@ -49,6 +49,12 @@ public class Event
     /// <summary>The groups whose approval a registration needs (e.g. "Organiser", "Co-organiser", "Host office"); empty means one approval by any vetter.</summary>
     public List<string> ApproverGroups { get; set; } = [];
 
+    /// <summary>
+    /// The groups that review the event's report (e.g. "Host office", "Co-organiser"): their own list, apart from
+    /// <see cref="ApproverGroups"/>; host reviewers decide for one of them. Empty: the defaults of the review workflow.
+    /// </summary>
+    public List<string> ReportReviewerGroups { get; set; } = [];
+
     /// <summary>Registrations approved so far. Raised only by a conditional update that checks <see cref="Capacity"/>, so two vetters cannot both take the last place.</summary>
     public int ApprovedCount { get; set; }
 
@@ -81,6 +87,12 @@ public class Event
 
     /// <summary>Months after the event ends when attendees' personal data is anonymised; null: the configured default (12).</summary>
     public int? PersonalDataRetentionMonths { get; set; }
+
+    /// <summary>Whether name cards and table tents show the organisation under the name (the organiser decides what the room may see).</summary>
+    public bool NameCardsShowOrganisation { get; set; }
+
+    /// <summary>Whether the door also checks attendees into agenda items separately (who was in which session).</summary>
+    public bool CheckInPerAgendaItem { get; set; }
 
     public DateTime? SecurityDataErasedAtUtc { get; set; }
     public DateTime? PersonalDataAnonymisedAtUtc { get; set; }

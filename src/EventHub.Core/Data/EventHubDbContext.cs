@@ -30,6 +30,9 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
     public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<DoorSession> DoorSessions => Set<DoorSession>();
+    public DbSet<DoorConflict> DoorConflicts => Set<DoorConflict>();
+    public DbSet<AgendaCheckIn> AgendaCheckIns => Set<AgendaCheckIn>();
     public DbSet<EventDocument> EventDocuments => Set<EventDocument>();
     public DbSet<OnRecordConsent> OnRecordConsents => Set<OnRecordConsent>();
     public DbSet<ReportNote> ReportNotes => Set<ReportNote>();
@@ -41,6 +44,9 @@ public class EventHubDbContext(DbContextOptions<EventHubDbContext> options)
     public DbSet<ReportCirculation> ReportCirculations => Set<ReportCirculation>();
     public DbSet<CirculationRecipient> CirculationRecipients => Set<CirculationRecipient>();
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
+    public DbSet<SavedText> SavedTexts => Set<SavedText>();
+    public DbSet<RegistrationTag> RegistrationTags => Set<RegistrationTag>();
+    public DbSet<RegistrationTagAssignment> RegistrationTagAssignments => Set<RegistrationTagAssignment>();
 
     /// <summary>Data Protection keys live in the database so that cookies and links survive restarts and work on every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

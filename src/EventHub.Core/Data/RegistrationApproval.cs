@@ -17,6 +17,15 @@ public class RegistrationApproval
     /// <summary>An optional message to the person, sent only when the vetter chose to.</summary>
     public string? MessageToPerson { get; set; }
 
+    /// <summary>
+    /// An organiser's approval that allows going beyond the event's capacity: it counts when the last required group approves,
+    /// whichever group that is.
+    /// </summary>
+    public bool OverridesCapacity { get; set; }
+
+    /// <summary>Why going beyond capacity was allowed (audited).</summary>
+    public string? OverrideReason { get; set; }
+
     /// <summary>Decisions made before the person changed a vetted field are kept for the record but no longer count.</summary>
     public bool Superseded { get; set; }
 }

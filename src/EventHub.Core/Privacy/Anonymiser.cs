@@ -64,6 +64,8 @@ public static class Anonymiser
 
         var passes = await db.AccessPasses.Where(p => ids.Contains(p.RegistrationId)).ExecuteDeleteAsync(ct);
         var checkIns = await AnonymiseCheckInsAsync(db.CheckIns.Where(c => c.RegistrationId != null && ids.Contains(c.RegistrationId.Value)), ct);
+        checkIns += await db.DoorConflicts.Where(c => c.RegistrationId != null && ids.Contains(c.RegistrationId.Value) && (c.Name != AnonymisedName || c.OrganisationName != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, AnonymisedName).SetProperty(c => c.OrganisationName, (string?)null), ct);
         var consents = await AnonymiseConsentsAsync(db.OnRecordConsents.Where(c => c.RegistrationId != null && ids.Contains(c.RegistrationId.Value)), ct);
         var recipients = await AnonymiseRecipientsAsync(db.CirculationRecipients.Where(c => c.RegistrationId != null && ids.Contains(c.RegistrationId.Value)), ct);
         return new AnonymisationCounts

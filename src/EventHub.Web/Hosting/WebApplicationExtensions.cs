@@ -102,6 +102,8 @@ public static class WebApplicationExtensions
         app.MapReportEndpoints();
         app.MapRegistrationEndpoints();
         app.MapAccessEndpoints();
+        app.MapExportEndpoints();
+        app.MapDoorEndpoints();
         app.MapLanguageEndpoints();
         return app;
     }

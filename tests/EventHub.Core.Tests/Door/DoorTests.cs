@@ -24,6 +24,9 @@ public sealed class DoorTests
     private static Task<Outcome<DoorAnswer>> ScanAsync(VettingScenario s, ClaimsPrincipal actor, string? token, string device = "Main entrance", Guid? eventId = null)
         => s.InScopeAsync(sp => sp.GetRequiredService<CheckInPass>().ExecuteAsync(actor, eventId ?? s.EventId, token, device));
 
+    /// <summary>The scenario's event is on 9 December 2026 in Brussels; the door admits without a question on that day.</summary>
+    internal static void OnTheEventsDay(VettingScenario s) => s.Host.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 8, 0, 0, TimeSpan.Zero));
+
     private static async Task<Registration> ApprovedAsync(VettingScenario s, string name, string email, string organisation)
     {
         var r = await s.AddRegistrationAsync(name, email, organisation);
@@ -51,6 +54,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var groups = await s.InScopeAsync(sp => sp.GetRequiredService<SaveApproverGroups>().ExecuteAsync(s.Organiser, s.EventId, ["Organiser", "Host office"]));
         Assert.True(groups.Succeeded);
         var hostReviewer = await s.AddTeamMemberAsync("hana@ep.example", EventRole.HostReviewer, "Host office");
@@ -102,6 +106,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var door = await s.AddTeamMemberAsync("marc@kas.example", EventRole.DoorStaff);
         var ada = await ApprovedAsync(s, "Ada Novak", "ada@think.example", "Think Institute");
         var bob = await ApprovedAsync(s, "Bob Meyer", "bob@eeas.example", "EEAS");
@@ -168,6 +173,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var ada = await ApprovedAsync(s, "Ada Novak", "ada@think.example", "Think Institute");
         var token = await LiveTokenAsync(s, ada.Id);
         string attendeeToken;
@@ -192,6 +198,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var door = await s.AddTeamMemberAsync("marc@kas.example", EventRole.DoorStaff);
         var ada = await ApprovedAsync(s, "Ada Novak", "ada@think.example", "Think Institute");
         var token = await LiveTokenAsync(s, ada.Id);
@@ -221,6 +228,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var ada = await ApprovedAsync(s, "Ada Novak", "ada@think.example", "Think Institute");
         CheckIn Row(string device) => new() { Id = Guid.NewGuid(), EventId = s.EventId, RegistrationId = ada.Id, Kind = CheckInKind.Pass, Name = "Ada Novak", AtUtc = host.Clock.GetUtcNow().UtcDateTime, Device = device };
 
@@ -241,6 +249,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var door = await s.AddTeamMemberAsync("marc@kas.example", EventRole.DoorStaff);
         var pending = await s.AddRegistrationAsync("Dana Pohl", "dana@bund.example", "Bundestag");
         Task<Outcome<DoorAnswer>> Override(ClaimsPrincipal actor, OverrideForm form)
@@ -285,6 +294,7 @@ public sealed class DoorTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var host = CoreTestHost.Create(database);
         var s = await VettingScenario.CreateAsync(database, host);
+        OnTheEventsDay(s);
         var other = await VettingScenario.CreateAsync(database, host, "Another meeting", s.OrganisationId, "otto@kas.example");
         var door = await s.AddTeamMemberAsync("marc@kas.example", EventRole.DoorStaff);
         var ada = await ApprovedAsync(s, "Ada Novak", "ada@think.example", "Think Institute");

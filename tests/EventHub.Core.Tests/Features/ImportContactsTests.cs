@@ -10,7 +10,7 @@ namespace EventHub.Core.Tests.Features;
 
 public sealed class ImportContactsTests
 {
-    private const string AcceptedSectors = "EU institution, NATO, National government, Parliament, Academia, Think-tank, Media, Private sector, Civil society, Other";
+    private const string AcceptedSectors = "EU institution, NATO, National government, Parliament, Academia, Think-tank, Media, Private sector, Civil society, International organisation, Other";
 
     /// <summary>Good and bad rows as an organiser's spreadsheet holds them; the comments give each row's physical line.</summary>
     private static string SampleFile(char s) => string.Join("\r\n",
@@ -243,6 +243,21 @@ public sealed class ImportContactsTests
         var copy = await d.Db(db => db.Contacts.Where(c => c.DirectoryOrganisationId == other.Id).OrderBy(c => c.Name).ToListAsync());
         Assert.Equal(original.Select(Shape), copy.Select(Shape));
         Assert.Equal("Met in Vilnius;\nprefers email", copy.Single(c => c.Name == "Berg, Lars").Notes);
+    }
+
+    [Theory]
+    [InlineData("International organisation")]
+    [InlineData("international organization")]
+    [InlineData("Intergovernmental Organisation")]
+    [InlineData("IO")]
+    [InlineData("OSCE")]
+    [InlineData("UN")]
+    [InlineData("InternationalOrganisation")]
+    public void An_international_organisation_is_a_sector_in_its_common_spellings(string written)
+    {
+        Assert.True(SectorNames.TryParse(written, out var sector));
+        Assert.Equal(Sector.InternationalOrganisation, sector);
+        Assert.Equal("International organisation", SectorNames.Label(sector));
     }
 
     [Fact]

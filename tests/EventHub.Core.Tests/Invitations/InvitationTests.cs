@@ -77,6 +77,7 @@ public sealed class InvitationTests
 
         Assert.NotNull(view);
         Assert.Equal(("Ada Novak", "Brussels", InvitationStatus.Sent), (view.InviteeName, view.City, view.Status));
+        Assert.Equal(Sector.ThinkTank, view.InviteeSector); // the accept form starts from what the directory holds
         Assert.StartsWith("This invitation is personal", Assert.Single(forwarded.Errors["Email"]));
         Assert.Equal(["Please confirm that you will respect the Chatham House Rule."], noRule.Errors["AcknowledgeRule"]);
         Assert.True(accepted.Succeeded);

@@ -243,8 +243,14 @@ public sealed class RegistrationTests
         var ics = Encoding.UTF8.GetString(approved.Value!.Content);
         Assert.Contains("SUMMARY:Security Engagement in Central Asia", ics);
         Assert.Contains("Room ASP 5G2", ics);
-        Assert.Contains("DTSTART:20261209T090000Z", ics);
-        Assert.Contains("DTEND:20261209T120000Z", ics);
+        // In the event's zone, with its definition, read back by a calendar parser: 10:00 in Brussels is 09:00 UTC.
+        Assert.Contains("DTSTART;TZID=Europe/Brussels:20261209T100000", ics);
+        var parsed = Ical.Net.Calendar.Load(ics)!;
+        var entry = Assert.Single(parsed.Events);
+        Assert.Equal("Europe/Brussels", entry.DtStart!.TzId);
+        Assert.Equal(new DateTime(2026, 12, 9, 9, 0, 0, DateTimeKind.Utc), entry.DtStart.AsUtc);
+        Assert.Equal(new DateTime(2026, 12, 9, 12, 0, 0, DateTimeKind.Utc), entry.DtEnd!.AsUtc);
+        Assert.Equal("Europe/Brussels", Assert.Single(parsed.TimeZones).TzId);
         Assert.True(cancelled.Succeeded);
         Assert.Equal(OutcomeStatus.Conflict, twice.Status);
         Assert.Equal(OutcomeStatus.Forbidden, afterCancel.Status);

@@ -12,6 +12,46 @@ public sealed class ReviewWorkflowTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Report_reviewer_groups_are_their_own_list_and_a_host_reviewer_of_one_approves_the_report(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = CoreTestHost.Create(database);
+        var s = await ReportScenario.CreateAsync(database, host);
+        await s.InScopeAsync(sp => sp.GetRequiredService<EventHub.Core.Features.Vetting.SaveApproverGroups>().ExecuteAsync(s.Organiser, s.EventId, ["Organiser", "Co-organiser"]));
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            await TestUsers.CreateStaffAsync(db, "petra@ep.example", null);
+        }
+
+        var byRapporteur = await s.InScopeAsync(sp => sp.GetRequiredService<SaveReportReviewerGroups>().ExecuteAsync(s.Rapporteur, s.EventId, ["Host office"]));
+        var saved = await s.InScopeAsync(sp => sp.GetRequiredService<SaveReportReviewerGroups>().ExecuteAsync(s.Organiser, s.EventId, [" Host office ", "MEP office", "host office"]));
+        var asVetter = await s.InScopeAsync(sp => sp.GetRequiredService<EventHub.Core.Features.Team.AssignTeamRole>().ExecuteAsync(s.Organiser, s.EventId,
+            new EventHub.Core.Features.Team.TeamRoleForm { Email = "petra@ep.example", Role = EventRole.Vetter, ApproverGroup = "MEP office" }));
+        var asReviewer = await s.InScopeAsync(sp => sp.GetRequiredService<EventHub.Core.Features.Team.AssignTeamRole>().ExecuteAsync(s.Organiser, s.EventId,
+            new EventHub.Core.Features.Team.TeamRoleForm { Email = "petra@ep.example", Role = EventRole.HostReviewer, ApproverGroup = "MEP office" }));
+
+        Assert.Equal(OutcomeStatus.Forbidden, byRapporteur.Status);
+        Assert.True(saved.Succeeded);
+        Assert.Equal(OutcomeStatus.Invalid, asVetter.Status); // registration approver groups are another list
+        Assert.True(asReviewer.Succeeded);
+        await using var check = await database.Factory.CreateDbContextAsync();
+        var petra = TestUsers.Principal(await check.Users.SingleAsync(u => u.Email == "petra@ep.example"));
+
+        // The submission asks the event's reviewer groups, not its approver groups; each reviewer sees the form for their group.
+        Assert.True((await s.SubmitAsync(s.Rapporteur)).Succeeded);
+        Assert.Equal(["Host office", "MEP office"], (await s.ReportAsync()).RequiredReviewGroups);
+        var hanaView = (await s.InScopeAsync(sp => sp.GetRequiredService<GetReportReview>().ExecuteAsync(s.HostOffice, s.EventId))).Value!;
+        var petraView = (await s.InScopeAsync(sp => sp.GetRequiredService<GetReportReview>().ExecuteAsync(petra, s.EventId))).Value!;
+        Assert.True(hanaView.CanDecide);
+        Assert.Equal(["Host office"], hanaView.MyGroups);
+        Assert.Equal(["MEP office"], petraView.MyGroups);
+        Assert.True((await s.DecideAsync(s.HostOffice, ReviewDecision.Approved)).Succeeded);
+        var last = await s.DecideAsync(petra, ReviewDecision.Approved);
+        Assert.Equal(ReportStatus.Approved, last.Value!.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_report_goes_to_review_comes_back_with_changes_and_is_approved_when_every_group_approved_the_current_version(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -32,7 +32,7 @@ public sealed class ApproverGroupTests
         Assert.Equal(OutcomeStatus.Forbidden, byVetter.Status);
         Assert.True(saved.Succeeded);
         Assert.Equal(["Organiser", "Host office"], (await s.EventAsync()).ApproverGroups);
-        Assert.Equal("Choose one of the event's approver groups: Organiser, Host office.", unknownGroup.Errors["ApproverGroup"].Single());
+        Assert.Equal("Choose one of the event's report reviewer or approver groups: Host office.", unknownGroup.Errors["ApproverGroup"].Single());
         Assert.Equal(OutcomeStatus.Invalid, doorWithGroup.Status);
         Assert.True(assigned.Succeeded);
 
@@ -43,6 +43,6 @@ public sealed class ApproverGroupTests
         var noGroup = await s.InScopeAsync(sp => sp.GetRequiredService<DecideRegistration>().ExecuteAsync(vetter, ada.Id, new DecisionForm()));
         var byHost = await s.InScopeAsync(sp => sp.GetRequiredService<DecideRegistration>().ExecuteAsync(hana, ada.Id, new DecisionForm()));
         Assert.Equal(OutcomeStatus.Invalid, noGroup.Status);
-        Assert.Equal("Host office approved Ada Novak; waiting for Organiser.", byHost.Value!.Message);
+        Assert.Equal("Host office approved Ada Novak; nothing is sent until Organiser approves.", byHost.Value!.Message);
     }
 }

@@ -48,7 +48,9 @@ public sealed class DecisionTests
         var rejected = await DecideAsync(host, host1, bob.Id, Reject("Not a policy profile", send: true, message: "The room is limited to officials."));
 
         Assert.True(first.Succeeded);
-        Assert.Equal("Organiser approved Ada Novak; waiting for Host office.", first.Value!.Message);
+        Assert.Equal("Organiser approved Ada Novak; nothing is sent until Host office approves.", first.Value!.Message);
+        Assert.False(first.Value.EmailQueued);
+        Assert.Equal(["Host office"], first.Value.Awaiting);
         Assert.Equal(RegistrationStatus.Pending, afterOne.Status);
         Assert.Equal(RegistrationStatus.Approved, second.Value!.Status);
         Assert.False(again.Succeeded);
@@ -162,6 +164,60 @@ public sealed class DecisionTests
         var r = await s.RegistrationAsync(ada.Id);
         Assert.Equal((RegistrationStatus.Approved, true), (r.Status, r.OverCapacity));
         Assert.Equal(3, (await s.EventAsync()).ApprovedCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task With_two_groups_an_organisers_override_completes_the_approval_whichever_group_decides_last(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = CoreTestHost.Create(database);
+        var s = await VettingScenario.CreateAsync(database, host);
+        await s.InScopeAsync(sp => sp.GetRequiredService<SaveApproverGroups>().ExecuteAsync(s.Organiser, s.EventId, ["Organiser", "Host office"]));
+        await s.UpdateEventAsync(e => (e.Capacity, e.ApprovedCount) = (2, 2));
+        var hana = await s.AddTeamMemberAsync("hana@ep.example", EventRole.HostReviewer, "Host office");
+        var ada = await s.AddRegistrationAsync("Ada Novak", "ada@think.example");
+        var bob = await s.AddRegistrationAsync("Bob Meyer", "bob@eeas.example");
+        var cleo = await s.AddRegistrationAsync("Cleo Park", "cleo@nato.example");
+        var beyond = new DecisionForm { OverrideCapacity = true, OverrideReason = "Keynote speaker" };
+
+        // The organiser decides first, allowing going beyond capacity; the host office decides last.
+        var organiserFirst = await DecideAsync(host, s.Organiser, ada.Id, beyond);
+        var hostLast = await DecideAsync(host, hana, ada.Id, Approve);
+        // The host office decides first; the organiser's override comes last.
+        var hostFirst = await DecideAsync(host, hana, bob.Id, Approve);
+        var organiserLast = await DecideAsync(host, s.Organiser, bob.Id, beyond);
+        // Without an override, the last approval is refused for capacity and nothing is sent.
+        await DecideAsync(host, s.Organiser, cleo.Id, Approve);
+        var refused = await DecideAsync(host, hana, cleo.Id, Approve);
+
+        Assert.Equal(RegistrationStatus.Pending, organiserFirst.Value!.Status);
+        Assert.Equal("Organiser approved Ada Novak; nothing is sent until Host office approves (an organiser allowed going beyond capacity).", organiserFirst.Value.Message);
+        Assert.Equal(RegistrationStatus.Approved, hostLast.Value!.Status);
+        Assert.True(hostLast.Value.EmailQueued);
+        Assert.Contains("approved beyond capacity; the approval email with the access pass is in the outbox", hostLast.Value.Message);
+        Assert.Equal(RegistrationStatus.Pending, hostFirst.Value!.Status);
+        Assert.Equal(RegistrationStatus.Approved, organiserLast.Value!.Status);
+        Assert.True((await s.RegistrationAsync(ada.Id)).OverCapacity);
+        Assert.True((await s.RegistrationAsync(bob.Id)).OverCapacity);
+        Assert.Equal(OutcomeStatus.Conflict, refused.Status);
+        Assert.Equal(RegistrationStatus.Pending, (await s.RegistrationAsync(cleo.Id)).Status);
+        Assert.Equal(4, (await s.EventAsync()).ApprovedCount);
+        Assert.Single(await s.EmailsWithKeyAsync($"registration:{ada.Id}:approved"));
+        Assert.Single(await s.EmailsWithKeyAsync($"registration:{bob.Id}:approved"));
+        Assert.Empty(await s.EmailsWithKeyAsync($"registration:{cleo.Id}:approved"));
+        await using var db = await database.Factory.CreateDbContextAsync();
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == "registration.over-capacity").Select(a => a.Details).ToListAsync(), d => d!.Contains("Ada Novak") && d.Contains("Keynote speaker"));
+    }
+
+    [Fact]
+    public void The_bulk_summary_says_what_was_sent_and_which_groups_are_still_awaited()
+    {
+        var waiting = new BulkDecisionResult(2, 2, [], 0, ["Host office", "Co-organiser"]).Summary(VettingDecision.Approved);
+        var mixed = new BulkDecisionResult(3, 1, ["Capacity reached (2 of 2)."], 2, ["Host office"]).Summary(VettingDecision.Approved);
+
+        Assert.Equal("2 registrations approved for your group — nothing is sent to them until Host office and Co-organiser approve; no email sent.", waiting);
+        Assert.Equal("2 registrations approved; 1 registration approved for your group — nothing is sent to the person until Host office approves; 2 emails queued (see the outbox); 1 not: Capacity reached (2 of 2).", mixed);
     }
 
     [Theory]

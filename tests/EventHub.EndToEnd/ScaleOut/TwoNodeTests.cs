@@ -39,6 +39,8 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
             // Development serves the build's static web assets (blazor.web.js) from the build output, as `dotnet run` does.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Demo__SeedOnFirstStart"] = "false",
+            // The event is 20 days ahead; the door admits without asking from this many days before it.
+            ["Door__DaysBefore"] = "30",
             ["Database__Provider"] = "PostgreSql",
             ["Database__ConnectionString"] = database.ConnectionString,
             ["Database__MigrateOnStart"] = "false",

@@ -24,6 +24,27 @@ public sealed class InviteePageBadInputTests(BadInputApp fixture) : IClassFixtur
 
     private Task<Invitation> InvitationAsync(Guid id) => fixture.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == id));
 
+    [Fact]
+    public async Task The_accept_form_shows_every_error_at_once_next_to_its_field()
+    {
+        var eventId = await fixture.NewEventAsync(change: e => e.RequireSecurityData = true);
+        var (token, invitationId) = await fixture.InviteAsync(eventId);
+
+        // Nothing ticked, the name and organisation emptied, another person's address, no security data: one round.
+        var (status, html) = await BadInputApp.PostFormAsync(fixture.Anonymous(), $"/i/{token}", "accept",
+            [new("Model.Name", ""), new("Model.Email", "someone.else@example.org"), new("Model.Organisation", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var page = BadInputApp.Parse(html);
+        Assert.Contains(BadInputApp.MessagesFor(page, "Model.AcknowledgeRule"), m => m.Contains("Chatham House Rule"));
+        Assert.NotEmpty(BadInputApp.MessagesFor(page, "Model.Name"));
+        Assert.NotEmpty(BadInputApp.MessagesFor(page, "Model.Organisation"));
+        Assert.Contains(BadInputApp.MessagesFor(page, "Model.Email"), m => m.Contains("personal to the address"));
+        Assert.Contains(BadInputApp.MessagesFor(page, "Model.DateOfBirth"), m => m.Contains("date of birth"));
+        Assert.Equal(0, await RegistrationsAsync(eventId));
+        Assert.Equal(InvitationStatus.Sent, (await InvitationAsync(invitationId)).Status);
+    }
+
     [Theory]
     [MemberData(nameof(BadInputApp.BadEmails), MemberType = typeof(BadInputApp))]
     public async Task Nominating_a_colleague_with_an_invalid_email_shows_the_message_on_the_email_and_writes_nothing(string email)

@@ -35,6 +35,10 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
         ["POST /Account/PasskeyRequestOptions"] = "antiforgery-protected; returns a fresh challenge and reveals nothing",
         ["POST /Account/Logout"] = "antiforgery-protected; ends the caller's own session",
         ["POST /Account/PasskeyCreationOptions"] = "antiforgery-protected; answers 404 unless the caller is signed in",
+        ["GET /door-api/session"] = "the offline door's API: answers only to a door session's 32-byte bearer token (looked up by its hash); a venue's door devices share one address and refresh every few seconds",
+        ["GET /door-api/list"] = "the offline door's API: answers only to a door session's 32-byte bearer token (looked up by its hash); a venue's door devices share one address and refresh every few seconds",
+        ["POST /door-api/check-ins"] = "the offline door's API: answers only to a door session's 32-byte bearer token (looked up by its hash); a venue's door devices share one address and refresh every few seconds",
+        ["POST /door-api/end"] = "the offline door's API: answers only to a door session's 32-byte bearer token (looked up by its hash); a venue's door devices share one address and refresh every few seconds",
     };
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class SeedDemo(
 {
     public const string AdminEmail = "admin@eventhub.demo";
 
+    /// <summary>The demo's multi-party vetting: each registration needs the approval of all three.</summary>
+    public static readonly IReadOnlyList<string> ApproverGroups = ["Organiser", "Co-organiser", "Host office"];
+
     public async Task<IReadOnlyList<DemoLogin>?> ExecuteAsync(CancellationToken ct = default)
     {
         await CreateAdministrator.EnsureRolesAsync(roles);
@@ -91,6 +94,8 @@ public sealed class SeedDemo(
             CoOrganisers = [enc],
             Status = EventStatus.Open,
             RequireSecurityData = true, // the Parliament's building security asks for them
+            ApproverGroups = [.. ApproverGroups],
+            ReportReviewerGroups = ["Host office", "Co-organiser"],
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             ConcurrencyStamp = Guid.NewGuid(),
@@ -104,9 +109,14 @@ public sealed class SeedDemo(
         };
         db.Events.Add(talk);
         db.ReminderRules.AddRange(Reminders.ReminderSchedule.Defaults(talk.Id, now));
-        foreach (var (user, role) in new[] { (organiser, EventRole.Organiser), (coOrganiser, EventRole.Vetter), (door, EventRole.DoorStaff), (rapporteur, EventRole.Rapporteur), (hostReviewer, EventRole.HostReviewer) })
+        // The partner council's vetter decides for the co-organiser; the MEP's office vets and reviews the report for the host.
+        foreach (var (user, role, group) in new[]
+                 {
+                     (organiser, EventRole.Organiser, (string?)null), (coOrganiser, EventRole.Vetter, "Co-organiser"), (door, EventRole.DoorStaff, null),
+                     (rapporteur, EventRole.Rapporteur, null), (hostReviewer, EventRole.HostReviewer, "Host office"),
+                 })
         {
-            db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = talk.Id, UserId = user.Id, Role = role, AddedAtUtc = now });
+            db.EventTeamMembers.Add(new EventTeamMember { Id = Guid.CreateVersion7(), EventId = talk.Id, UserId = user.Id, Role = role, ApproverGroup = group, AddedAtUtc = now });
         }
 
         // The organiser starts KAS's events, keeps its directory and grants these roles; the rest of the team holds none.
@@ -117,18 +127,31 @@ public sealed class SeedDemo(
 
         await db.SaveChangesAsync(ct);
         var accepted = await SeedDirectoryAsync(kas, talk, now, ct);
-        await SeedRegistrationsAsync(accepted, await principals.CreateAsync(organiser), ct);
+        await SeedRegistrationsAsync(accepted, new Dictionary<string, System.Security.Claims.ClaimsPrincipal>
+        {
+            ["Organiser"] = await principals.CreateAsync(organiser),
+            ["Co-organiser"] = await principals.CreateAsync(coOrganiser),
+            ["Host office"] = await principals.CreateAsync(hostReviewer),
+        }, ct);
         return logins;
     }
 
     /// <summary>
-    /// Five invitees accept through the invitation form, as they would from the emailed link; the organiser approves three
-    /// (their passes go out with the approval email, so the door has someone to admit) and two wait in the vetting queue.
+    /// Six invitees accept through the invitation form, as they would from the emailed link, and the three approver groups
+    /// decide through the vetting use case: three are approved by all (their passes go out with the approval email, so the
+    /// door has someone to admit), one by two groups, one by the organiser only, and one waits for everyone.
     /// </summary>
-    private async Task SeedRegistrationsAsync(IReadOnlyList<(Contact Contact, string Token)> accepted, System.Security.Claims.ClaimsPrincipal organiser, CancellationToken ct)
+    private async Task SeedRegistrationsAsync(IReadOnlyList<(Contact Contact, string Token)> accepted, IReadOnlyDictionary<string, System.Security.Claims.ClaimsPrincipal> groups, CancellationToken ct)
     {
-        string[] approve = ["Amira Haddad", "Dr. Elena Petrova", "Jonas Weber"];
-        (string Nationality, string Document)[] papers = [("French", "FR-19A42871"), ("Polish", "PL-AX553012"), ("Bulgarian", "BG-641209877"), ("German", "DE-C01X00T47"), ("Kazakh", "KZ-N10485523")];
+        (string Name, string[] Groups)[] approvals =
+        [
+            ("Amira Haddad", ["Organiser", "Co-organiser", "Host office"]),
+            ("Dr. Elena Petrova", ["Organiser", "Host office", "Co-organiser"]),
+            ("Sophie Laurent", ["Co-organiser", "Organiser", "Host office"]),
+            ("Jonas Weber", ["Organiser", "Co-organiser"]),
+            ("Marta Kowalczyk", ["Organiser"]),
+        ];
+        (string Nationality, string Document)[] papers = [("French", "FR-19A42871"), ("Polish", "PL-AX553012"), ("Bulgarian", "BG-641209877"), ("German", "DE-C01X00T47"), ("Kazakh", "KZ-N10485523"), ("Belgian", "BE-EL778201")];
         for (var i = 0; i < accepted.Count; i++)
         {
             var (contact, token) = accepted[i];
@@ -152,13 +175,16 @@ public sealed class SeedDemo(
             }
         }
 
-        foreach (var name in approve)
+        foreach (var (name, deciding) in approvals)
         {
             var registration = await db.Registrations.AsNoTracking().SingleAsync(r => r.Name == name, ct);
-            var decided = await decideRegistration.ExecuteAsync(organiser, registration.Id, new Vetting.DecisionForm { Decision = VettingDecision.Approved }, ct);
-            if (!decided.Succeeded)
+            foreach (var group in deciding)
             {
-                throw new InvalidOperationException($"Demo: {name} could not be approved: {string.Join(" ", decided.Errors.SelectMany(e => e.Value))}");
+                var decided = await decideRegistration.ExecuteAsync(groups[group], registration.Id, new Vetting.DecisionForm { Decision = VettingDecision.Approved }, ct);
+                if (!decided.Succeeded)
+                {
+                    throw new InvalidOperationException($"Demo: {group} could not approve {name}: {string.Join(" ", decided.Errors.SelectMany(e => e.Value))}");
+                }
             }
         }
     }
@@ -186,6 +212,7 @@ public sealed class SeedDemo(
             ("Lucía Moreno", "lucia.moreno@press.demo", null, "Europa Press", Sector.Media, "Foreign Affairs Correspondent", "Spain", ["media"]),
             ("Karl Brandt", "karl.brandt@parliament.demo", null, "European Parliament", Sector.Parliament, "Adviser, AFET Committee", "Austria", ["security"]),
             ("Nadia Rahimova", "nadia.rahimova@ngo.demo", null, "Open Society Central Asia", Sector.CivilSociety, "Programme Manager", "Uzbekistan", ["civil-society"]),
+            ("Viktor Hales", "viktor.hales@osce.demo", null, "OSCE Programme Office in Dushanbe", Sector.InternationalOrganisation, "Political Officer", "Czechia", ["security", "central-asia"]),
         ];
         var contacts = experts.Select(x => new Contact
         {
@@ -195,7 +222,7 @@ public sealed class SeedDemo(
         }).ToList();
         db.Contacts.AddRange(contacts);
         talk.Organisation = kas;
-        string[] accepting = ["Amira Haddad", "Marta Kowalczyk", "Dr. Elena Petrova", "Jonas Weber", "Aigerim Nurlanovna"];
+        string[] accepting = ["Amira Haddad", "Marta Kowalczyk", "Dr. Elena Petrova", "Jonas Weber", "Aigerim Nurlanovna", "Sophie Laurent"];
         var links = new List<(Contact Contact, string Token)>();
         foreach (var contact in contacts.Take(8))
         {

@@ -17,6 +17,7 @@ public static class SectorNames
         [Sector.PrivateSector] = "Private sector",
         [Sector.CivilSociety] = "Civil society",
         [Sector.Other] = "Other",
+        [Sector.InternationalOrganisation] = "International organisation",
     };
 
     // Compared without case, spaces or punctuation: "Think-tank", "think tank" and "ThinkTank" are one value.
@@ -25,7 +26,10 @@ public static class SectorNames
     public static string Label(Sector sector) => Labels[sector];
 
     /// <summary>"EU institution, NATO, …": what an import accepts, for error messages.</summary>
-    public static string AcceptedList => string.Join(", ", Enum.GetValues<Sector>().Select(Label));
+    public static string AcceptedList => string.Join(", ", InDisplayOrder.Select(Label));
+
+    /// <summary>Every sector in the order forms list them: "Other" last.</summary>
+    public static IReadOnlyList<Sector> InDisplayOrder { get; } = Enum.GetValues<Sector>().OrderBy(s => s == Sector.Other).ToList();
 
     /// <summary>An empty value is <see cref="Sector.Other"/>; an unknown one is false.</summary>
     public static bool TryParse(string? text, out Sector sector)
@@ -45,6 +49,16 @@ public static class SectorNames
         }
 
         accepted[Key("Government")] = Sector.NationalGovernment;
+        // International organisations, as people write them in spreadsheets (British and American spelling, short forms).
+        foreach (var spelling in new[]
+                 {
+                     "International organization", "International organisations", "International organizations", "Intergovernmental organisation",
+                     "Intergovernmental organization", "International institution", "International", "IO", "IGO", "UN", "United Nations", "OSCE",
+                 })
+        {
+            accepted[Key(spelling)] = Sector.InternationalOrganisation;
+        }
+
         return accepted;
     }
 

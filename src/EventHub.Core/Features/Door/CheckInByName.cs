@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Door;
 
 /// <summary>An approved attendee found by name at the door (no pass at hand) is admitted, once.</summary>
-public sealed class CheckInByName(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, TimeProvider clock)
+public sealed class CheckInByName(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EventHub.Core.Door.DoorWindow window, TimeProvider clock)
 {
-    public async Task<Outcome<DoorAnswer>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, Guid registrationId, string? device, CancellationToken ct = default)
+    public async Task<Outcome<DoorAnswer>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, Guid registrationId, string? device, bool confirmedOutsideDay = false, CancellationToken ct = default)
     {
         if (!await authorization.CanAsync(actor, eventId, EventPermission.CheckIn))
         {
@@ -30,6 +30,11 @@ public sealed class CheckInByName(IDbContextFactory<EventHubDbContext> dbFactory
         if (await DoorAdmission.AlreadyInAsync(db, r.Id, ct) is { } already)
         {
             return Outcome<DoorAnswer>.Success(already);
+        }
+
+        if (await DoorAdmission.OutsideDayAsync(db, window, clock, eventId, r.Name, r.OrganisationName, confirmedOutsideDay, ct) is { } question)
+        {
+            return Outcome<DoorAnswer>.Success(question);
         }
 
         var (userId, byName) = await DoorAdmission.WhoAsync(db, actor, ct);

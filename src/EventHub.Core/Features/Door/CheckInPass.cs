@@ -12,9 +12,9 @@ namespace EventHub.Core.Features.Door;
 /// registration is approved. Anything else — unknown, void, another event's pass, a rejected, cancelled or pending
 /// registration, garbage — is "not on the list", with nothing else shown.
 /// </summary>
-public sealed class CheckInPass(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, TimeProvider clock)
+public sealed class CheckInPass(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EventHub.Core.Door.DoorWindow window, TimeProvider clock)
 {
-    public async Task<Outcome<DoorAnswer>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, string? scanned, string? device, CancellationToken ct = default)
+    public async Task<Outcome<DoorAnswer>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, string? scanned, string? device, bool confirmedOutsideDay = false, CancellationToken ct = default)
     {
         if (!await authorization.CanAsync(actor, eventId, EventPermission.CheckIn))
         {
@@ -53,6 +53,11 @@ public sealed class CheckInPass(IDbContextFactory<EventHubDbContext> dbFactory, 
         if (pass.Earlier is not null)
         {
             return Outcome<DoorAnswer>.Success(DoorAnswer.From(DoorVerdict.AlreadyIn, pass.Earlier));
+        }
+
+        if (await DoorAdmission.OutsideDayAsync(db, window, clock, eventId, pass.Name, pass.OrganisationName, confirmedOutsideDay, ct) is { } question)
+        {
+            return Outcome<DoorAnswer>.Success(question);
         }
 
         var byName = pass.StewardName ?? actor.Identity?.Name;

@@ -13,12 +13,20 @@ public enum DoorVerdict
 
     /// <summary>Unknown, void or foreign pass, or a registration that is not approved: the screen shows nothing else.</summary>
     NotOnList,
+
+    /// <summary>On the list and not yet in, but this is not the event's day: the door asks before admitting.</summary>
+    NeedsConfirmation,
 }
 
 /// <summary>What the door screen shows after a scan, a name search or an organiser's override.</summary>
 public sealed record DoorAnswer(DoorVerdict Verdict, string? Name = null, string? OrganisationName = null, DateTime? AtUtc = null, string? ByName = null, string? Device = null, CheckInKind? Kind = null)
 {
     public static readonly DoorAnswer NotOnList = new(DoorVerdict.NotOnList);
+
+    /// <summary>Why the door asks for confirmation (with <see cref="DoorVerdict.NeedsConfirmation"/>).</summary>
+    public string? Warning { get; init; }
+
+    public static DoorAnswer Confirm(string name, string? organisation, string warning) => new(DoorVerdict.NeedsConfirmation, name, organisation) { Warning = warning };
 
     public static DoorAnswer From(DoorVerdict verdict, CheckIn c) => new(verdict, c.Name, c.OrganisationName, c.AtUtc, c.ByName, c.Device, c.Kind);
 }
@@ -66,6 +74,20 @@ internal static class DoorAdmission
         var userId = actor.FindFirstValue(ClaimTypes.NameIdentifier);
         var display = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         return (userId, display ?? actor.Identity?.Name);
+    }
+
+    /// <summary>Outside the event's door day and not confirmed: the question to ask instead of admitting; otherwise null.</summary>
+    public static async Task<DoorAnswer?> OutsideDayAsync(EventHubDbContext db, EventHub.Core.Door.DoorWindow window, TimeProvider clock, Guid eventId, string name, string? organisation, bool confirmed, CancellationToken ct)
+    {
+        if (confirmed)
+        {
+            return null;
+        }
+
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == eventId).Select(x => new { x.StartsAtUtc, x.EndsAtUtc, x.TimeZoneId }).SingleAsync(ct);
+        var day = window.For(e.StartsAtUtc, e.EndsAtUtc, e.TimeZoneId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return day.Contains(now) ? null : DoorAnswer.Confirm(name, organisation, day.Warning(now));
     }
 
     public static string? Device(string? device)

@@ -36,22 +36,24 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
         }
 
         var definition = await RegistrationFormDefinition.LoadAsync(db, invitation.Event!, ct);
-        if (RegistrationDetailsRules.Validate(form, definition, securityRequired: true) is { Count: > 0 } errors)
-        {
-            return Outcome.Invalid(errors);
-        }
-
+        // Every error at once, each on its field: the form's own rules and the link's (whose address, whose name).
+        var errors = RegistrationDetailsRules.Validate(form, definition, securityRequired: true);
         var contact = invitation.Contact!;
-        if (Contact.Normalize(form.Email!) != contact.NormalizedEmail)
+        if (!errors.ContainsKey(nameof(form.Email)) && Contact.Normalize(form.Email!) != contact.NormalizedEmail)
         {
-            return Outcome.Invalid(nameof(form.Email), $"This invitation is personal to the address it was sent to. If someone else should attend in your place, go back and nominate them instead.");
+            errors[nameof(form.Email)] = ["This invitation is personal to the address it was sent to. If someone else should attend in your place, go back and nominate them instead."];
         }
 
         // A forwarded link keeps the invitee's address but may carry another person's name: refused where the organisers
         // asked for it, otherwise accepted and flagged for the vetters with both names (ListVettingQueue).
-        if (invitation.Event!.RequireInviteeName && !PersonNames.SamePerson(form.Name, contact.Name))
+        if (!errors.ContainsKey(nameof(form.Name)) && invitation.Event!.RequireInviteeName && !PersonNames.SamePerson(form.Name, contact.Name))
         {
-            return Outcome.Invalid(nameof(form.Name), $"This invitation is for {contact.Name}, and the organisers accept it only under that name. If someone else should attend in their place, go back and nominate them instead.");
+            errors[nameof(form.Name)] = [$"This invitation is for {contact.Name}, and the organisers accept it only under that name. If someone else should attend in their place, go back and nominate them instead."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome.Invalid(errors);
         }
 
         if (invitation.Status is not (InvitationStatus.Sent or InvitationStatus.Declined or InvitationStatus.Bounced)

@@ -9,7 +9,7 @@ namespace EventHub.Core.Features.Invitations;
 public sealed record InvitationView(
     string EventTitle, string? Description, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZoneId, string? City, string? HostName, string Organiser,
     string InviteeName, string InviteeEmail, string? InviteeOrganisation, string? InviteePosition,
-    InvitationStatus Status, DateTime? RespondedAtUtc, RegistrationFormDefinition Form)
+    InvitationStatus Status, DateTime? RespondedAtUtc, RegistrationFormDefinition Form, Sector? InviteeSector = null)
 {
     public bool CanAccept => Status is InvitationStatus.Sent or InvitationStatus.Declined or InvitationStatus.Bounced;
     public bool CanDeclineOrNominate => Status is InvitationStatus.Sent or InvitationStatus.Bounced;
@@ -30,6 +30,8 @@ public sealed class OpenInvitation(IDbContextFactory<EventHubDbContext> dbFactor
         var e = i.Event!;
         var c = i.Contact!;
         return new InvitationView(e.Title, e.Description, e.StartsAtUtc, e.EndsAtUtc, e.TimeZoneId, e.City, e.HostName, e.Organisation?.Name ?? "",
-            c.Name, c.Email, c.Organisation?.Name ?? c.OrganisationName, c.Position, i.Status, i.RespondedAtUtc, await RegistrationFormDefinition.LoadAsync(db, e, ct));
+            c.Name, c.Email, c.Organisation?.Name ?? c.OrganisationName, c.Position, i.Status, i.RespondedAtUtc, await RegistrationFormDefinition.LoadAsync(db, e, ct),
+            // "Other" is also what a contact gets when nobody said: the form then asks rather than answering for them.
+            c.Sector == Sector.Other ? null : c.Sector);
     }
 }

@@ -17,6 +17,9 @@ public sealed record AudienceResolution(IReadOnlyList<CirculationCandidate> Reci
 /// </summary>
 public static class CirculationAudiences
 {
+    /// <summary>What a circulation starts from: the attendees only; hosts and the team are added on purpose.</summary>
+    public static IReadOnlyList<CirculationAudience> Default { get; } = [CirculationAudience.CheckedIn];
+
     public static string Describe(CirculationAudience audience) => audience switch
     {
         CirculationAudience.CheckedIn => "Attendees who checked in",

@@ -82,6 +82,7 @@ public static class ReportTemplate
     {
         Sector.EuInstitution => "the institutions of the European Union",
         Sector.Nato => "NATO",
+        Sector.InternationalOrganisation => "international organisations",
         Sector.NationalGovernment => "national governments",
         Sector.Parliament => "parliaments",
         Sector.Academia => "academia",

@@ -25,10 +25,15 @@ public static class ReportWorkflow
     /// <summary>
     /// The reviewer groups a report needs unless the organiser chooses others: the event's approver groups except "Organiser"
     /// (the organisers write and submit the report), plus the groups of the event's host reviewers; when that leaves none,
-    /// "Organiser", so that someone still approves explicitly.
+    /// "Organiser", so that someone still approves explicitly. When the event names its report reviewer groups, those.
     /// </summary>
     public static async Task<List<string>> DefaultReviewGroupsAsync(EventHubDbContext db, Event e, CancellationToken ct)
     {
+        if (e.ReportReviewerGroups.Count > 0)
+        {
+            return [.. e.ReportReviewerGroups];
+        }
+
         var hostGroups = await db.EventTeamMembers.AsNoTracking()
             .Where(t => t.EventId == e.Id && t.Role == EventRole.HostReviewer && t.ApproverGroup != null)
             .Select(t => t.ApproverGroup!)

@@ -37,11 +37,14 @@ public sealed class AssignTeamRole(IDbContextFactory<EventHubDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var groups = await db.Events.Where(e => e.Id == eventId).Select(e => e.ApproverGroups).SingleOrDefaultAsync(ct);
-        if (groups is null)
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == eventId).Select(x => new { x.ApproverGroups, x.ReportReviewerGroups }).SingleOrDefaultAsync(ct);
+        if (e is null)
         {
             return Outcome.NotFound();
         }
+
+        // Vetters decide for a registration approver group; host reviewers for a report reviewer group (or, to vet as well, an approver group).
+        var groups = GroupsFor(form.Role, e.ApproverGroups, e.ReportReviewerGroups);
 
         var approverGroup = string.IsNullOrWhiteSpace(form.ApproverGroup) ? null : form.ApproverGroup.Trim();
         if (approverGroup is not null && form.Role is not (EventRole.Vetter or EventRole.HostReviewer))
@@ -51,9 +54,12 @@ public sealed class AssignTeamRole(IDbContextFactory<EventHubDbContext> dbFactor
 
         if (approverGroup is not null && !groups.Contains(approverGroup))
         {
+            var kind = form.Role == EventRole.HostReviewer ? "report reviewer or approver groups" : "approver groups";
             return Outcome.Invalid(nameof(form.ApproverGroup), groups.Count == 0
-                ? "This event has no approver groups: set them on the Vet page first."
-                : $"Choose one of the event's approver groups: {string.Join(", ", groups)}.");
+                ? form.Role == EventRole.HostReviewer
+                    ? "This event has no report reviewer groups: name them on the Team page first."
+                    : "This event has no approver groups: set them on the Vet page first."
+                : $"Choose one of the event's {kind}: {string.Join(", ", groups)}.");
         }
 
         var normalized = form.Email!.Trim().ToUpperInvariant();
@@ -73,4 +79,12 @@ public sealed class AssignTeamRole(IDbContextFactory<EventHubDbContext> dbFactor
         await db.SaveChangesAsync(ct);
         return Outcome.Success();
     }
+
+    /// <summary>The groups a team member in this role may decide for: report reviewer groups first for host reviewers.</summary>
+    public static IReadOnlyList<string> GroupsFor(EventRole role, IReadOnlyList<string> approverGroups, IReadOnlyList<string> reportReviewerGroups) => role switch
+    {
+        EventRole.Vetter => approverGroups,
+        EventRole.HostReviewer => reportReviewerGroups.Concat(approverGroups.Where(g => g != Vetting.ApproverGroupRules.Organiser)).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        _ => [],
+    };
 }

@@ -48,7 +48,11 @@ public sealed class DecisionForm : IValidatableObject
     }
 }
 
-public sealed record DecisionResult(RegistrationStatus Status, string Message);
+/// <summary>
+/// The registration's status after the decision, what the vetter is told, whether an email to the person was queued, and the
+/// groups whose approval is still awaited (nothing is sent to the person until the last one approves).
+/// </summary>
+public sealed record DecisionResult(RegistrationStatus Status, string Message, bool EmailQueued = false, IReadOnlyList<string>? Awaiting = null);
 
 /// <summary>
 /// One approver group's decision on one registration. It becomes Approved when every required group approved (and a place
@@ -106,7 +110,7 @@ public sealed class DecideRegistration(
         var e = await db.Events.Include(x => x.Organisation).SingleAsync(x => x.Id == r.EventId, token);
         if (r.Approvals.SingleOrDefault(a => a.Id == approvalId) is { } mine)
         {
-            return Outcome<DecisionResult>.Success(new DecisionResult(r.Status, Describe(r, e, mine.Group, mine.Decision)));
+            return Outcome<DecisionResult>.Success(Result(r, e, mine.Group, mine.Decision, mine.Decision == VettingDecision.Rejected ? form.SendMessage : r.Status != RegistrationStatus.Pending));
         }
 
         var allowed = form.Decision switch
@@ -141,7 +145,13 @@ public sealed class DecideRegistration(
             }
 
             await db.SaveChangesAsync(token);
-            return Outcome<DecisionResult>.Success(new DecisionResult(r.Status, Describe(r, e, group, form.Decision)));
+            var emailed = form.Decision switch
+            {
+                VettingDecision.Rejected => form.SendMessage,
+                VettingDecision.Waitlisted => true,
+                _ => r.Status == RegistrationStatus.Approved,
+            };
+            return Outcome<DecisionResult>.Success(Result(r, e, group, form.Decision, emailed));
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -170,6 +180,8 @@ public sealed class DecideRegistration(
             AtUtc = now,
             InternalReason = Trim(form.InternalReason),
             MessageToPerson = form.Decision == VettingDecision.Rejected ? Trim(form.MessageToPerson) : null,
+            OverridesCapacity = form.Decision == VettingDecision.Approved && form.OverrideCapacity,
+            OverrideReason = form.Decision == VettingDecision.Approved && form.OverrideCapacity ? Trim(form.OverrideReason) : null,
         };
         r.Approvals.Add(approval);
         db.RegistrationApprovals.Add(approval);
@@ -216,11 +228,13 @@ public sealed class DecideRegistration(
 
     /// <summary>
     /// The group's approval; once every required group approved, a place is taken and the approval email (with the pass) queued.
-    /// Refused, with everything undone, when the event is full and the organiser did not choose to go beyond capacity.
+    /// Refused, with everything undone, when the event is full and no organiser chose to go beyond capacity: an organiser's
+    /// override counts whichever group decides last, since it is kept on the organiser group's current approval.
     /// </summary>
     private async Task<Outcome<DecisionResult>?> ApproveAsync(EventHubDbContext db, ClaimsPrincipal actor, Registration r, Event e, RegistrationApproval approval, DecisionForm form, CancellationToken token)
     {
-        audit.Record(db, actor, "registration.approval", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved by {approval.Group}{Because(approval.InternalReason)}");
+        audit.Record(db, actor, "registration.approval", e.Id, nameof(Registration), r.Id.ToString(),
+            $"{r.Name} approved by {approval.Group}{Because(approval.InternalReason)}{(approval.OverridesCapacity ? $" (even beyond capacity: {approval.OverrideReason})" : "")}");
         if (ApproverGroupRules.Outcome(e.ApproverGroups, r.Approvals) != RegistrationStatus.Approved)
         {
             return null;
@@ -231,9 +245,10 @@ public sealed class DecideRegistration(
         var taken = await db.Events
             .Where(x => x.Id == e.Id && x.ApprovedCount + db.Registrations.Count(o => o.EventId == x.Id && o.Status == RegistrationStatus.Offered) < x.Capacity)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
+        var overriding = r.Approvals.Where(a => !a.Superseded && a.Decision == VettingDecision.Approved && a.OverridesCapacity).OrderByDescending(a => a.AtUtc).FirstOrDefault();
         if (taken == 0)
         {
-            if (!form.OverrideCapacity)
+            if (overriding is null)
             {
                 await db.Database.RollbackTransactionAsync(token);
                 var current = await db.Events.AsNoTracking().Where(x => x.Id == e.Id).Select(x => new { x.ApprovedCount, x.Capacity }).SingleAsync(token);
@@ -243,7 +258,7 @@ public sealed class DecideRegistration(
 
             await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedCount, x => x.ApprovedCount + 1), token);
             r.OverCapacity = true;
-            audit.Record(db, actor, "registration.over-capacity", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved beyond capacity: {form.OverrideReason!.Trim()}");
+            audit.Record(db, actor, "registration.over-capacity", e.Id, nameof(Registration), r.Id.ToString(), $"{r.Name} approved beyond capacity ({overriding.DecidedByName ?? overriding.Group}): {overriding.OverrideReason}");
         }
 
         r.Status = RegistrationStatus.Approved;
@@ -255,13 +270,22 @@ public sealed class DecideRegistration(
     }
 
     /// <summary>What the vetter is told: from the registration as the decision left it (so a retried attempt says the same).</summary>
-    private static string Describe(Registration r, Event e, string group, VettingDecision decision) => decision switch
+    private static DecisionResult Result(Registration r, Event e, string group, VettingDecision decision, bool emailed)
     {
-        VettingDecision.Rejected => $"{r.Name} rejected.",
-        VettingDecision.Waitlisted => $"{r.Name} is on the waiting list.",
-        _ when r.Status == RegistrationStatus.Approved => $"{r.Name} approved{(r.OverCapacity ? " beyond capacity" : "")}.",
-        _ => $"{group} approved {r.Name}; waiting for {string.Join(", ", e.ApproverGroups.Where(g => !r.Approvals.Any(a => !a.Superseded && a.Group == g && a.Decision == VettingDecision.Approved)))}.",
-    };
+        var awaiting = decision == VettingDecision.Approved && r.Status != RegistrationStatus.Approved ? Awaiting(e.ApproverGroups, r.Approvals) : [];
+        var message = decision switch
+        {
+            VettingDecision.Rejected => $"{r.Name} rejected{(emailed ? "; the rejection email is in the outbox." : "; the person was not told.")}",
+            VettingDecision.Waitlisted => $"{r.Name} is on the waiting list; the email saying so is in the outbox.",
+            _ when r.Status == RegistrationStatus.Approved => $"{r.Name} approved{(r.OverCapacity ? " beyond capacity" : "")}; the approval email with the access pass is in the outbox.",
+            _ => $"{group} approved {r.Name}; nothing is sent until {string.Join(" and ", awaiting)} {(awaiting.Count == 1 ? "approves" : "approve")}{(r.Approvals.Any(a => !a.Superseded && a.OverridesCapacity) ? " (an organiser allowed going beyond capacity)" : "")}.",
+        };
+        return new DecisionResult(r.Status, message, emailed, awaiting);
+    }
+
+    /// <summary>The required groups without a current approval, in the event's order.</summary>
+    public static IReadOnlyList<string> Awaiting(IReadOnlyList<string> requiredGroups, IEnumerable<RegistrationApproval> approvals)
+        => requiredGroups.Where(g => !approvals.Any(a => !a.Superseded && a.Group == g && a.Decision == VettingDecision.Approved)).ToList();
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -4,18 +4,34 @@ using EventHub.Core.Data;
 
 namespace EventHub.Core.Features.Vetting;
 
-public sealed record BulkDecisionResult(int Decided, int WaitingForOtherGroups, IReadOnlyList<string> Refused)
+public sealed record BulkDecisionResult(int Decided, int WaitingForOtherGroups, IReadOnlyList<string> Refused, int EmailsQueued = 0, IReadOnlyList<string>? AwaitedGroups = null)
 {
-    /// <summary>What happened, in words: "2 registrations approved; 1 approved for your group, waiting for the others; 1 not: Capacity reached …".</summary>
+    /// <summary>
+    /// What happened and what was sent, in words: "2 registrations approved; 1 approved for your group — nothing is sent to
+    /// them until Host office approves; 2 emails queued (see the outbox); 1 not: Capacity reached …".
+    /// </summary>
     public string Summary(VettingDecision decision)
     {
         var done = Decided - WaitingForOtherGroups;
-        var text = $"{Registrations(done)} {Verb(decision)}";
-        if (WaitingForOtherGroups > 0)
+        var parts = new List<string>();
+        if (done > 0 || WaitingForOtherGroups == 0)
         {
-            text += $"; {Registrations(WaitingForOtherGroups)} approved for your group, waiting for the other groups";
+            parts.Add($"{Registrations(done)} {Verb(decision)}");
         }
 
+        if (WaitingForOtherGroups > 0)
+        {
+            var awaited = AwaitedGroups is { Count: > 0 } groups ? string.Join(" and ", groups) : "the other groups";
+            parts.Add($"{Registrations(WaitingForOtherGroups)} approved for your group — nothing is sent to {(WaitingForOtherGroups == 1 ? "the person" : "them")} until {awaited} {(AwaitedGroups is { Count: 1 } ? "approves" : "approve")}");
+        }
+
+        parts.Add(EmailsQueued switch
+        {
+            0 => "no email sent",
+            1 => "1 email queued (see the outbox)",
+            _ => $"{EmailsQueued} emails queued (see the outbox)",
+        });
+        var text = char.ToUpperInvariant(parts[0][0]) + string.Join("; ", parts)[1..];
         return text + (Refused.Count == 0 ? "." : $"; {Refused.Count} not: {string.Join(" ", Refused)}");
     }
 
@@ -44,8 +60,9 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             return Outcome<BulkDecisionResult>.Invalid(errors);
         }
 
-        int decided = 0, waiting = 0;
+        int decided = 0, waiting = 0, emailed = 0;
         var refused = new List<string>();
+        var awaited = new List<string>();
         foreach (var id in registrationIds.Distinct())
         {
             var outcome = await decide.ExecuteAsync(actor, id, form, ct);
@@ -57,9 +74,11 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             if (outcome.Succeeded)
             {
                 decided++;
-                if (form.Decision == VettingDecision.Approved && outcome.Value!.Status != RegistrationStatus.Approved)
+                emailed += outcome.Value!.EmailQueued ? 1 : 0;
+                if (form.Decision == VettingDecision.Approved && outcome.Value.Status != RegistrationStatus.Approved)
                 {
                     waiting++;
+                    awaited.AddRange((outcome.Value.Awaiting ?? []).Except(awaited));
                 }
             }
             else
@@ -68,6 +87,6 @@ public sealed class DecideRegistrations(DecideRegistration decide)
             }
         }
 
-        return Outcome<BulkDecisionResult>.Success(new BulkDecisionResult(decided, waiting, refused));
+        return Outcome<BulkDecisionResult>.Success(new BulkDecisionResult(decided, waiting, refused, emailed, awaited));
     }
 }

@@ -67,6 +67,9 @@ public sealed class VettingQuery
     public Sector? Sector { get; set; }
     public RegistrationSource? Source { get; set; }
 
+    /// <summary>Only registrations that carry this tag.</summary>
+    public Guid? TagId { get; set; }
+
     /// <summary>Part of a name, an email or an organisation.</summary>
     public string? Search { get; set; }
     public VettingSort SortBy { get; set; } = VettingSort.Registered;
@@ -82,6 +85,9 @@ public sealed record VettingRow(
 {
     /// <summary>The invited contact's name, when the registration's name differs from it (shown beside the flag).</summary>
     public string? InvitedAs { get; init; }
+
+    /// <summary>The registration's tags, by name.</summary>
+    public IReadOnlyList<RegistrationTag> Tags { get; init; } = [];
 }
 
 public sealed record VettingPage(
@@ -141,6 +147,8 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
                         && db.Registrations.Any(mine => mine.EventId == eventId && mine.NormalizedEmail == r.NormalizedEmail))
             .Select(r => r.NormalizedEmail).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
+        var tags = (await db.RegistrationTagAssignments.AsNoTracking().Where(a => a.Tag!.EventId == eventId)
+            .Select(a => new { a.RegistrationId, a.Tag }).ToListAsync(ct)).ToLookup(a => a.RegistrationId, a => a.Tag!);
 
         var candidates = registrations.Select(r => new VettingCandidate(r.Id, r.Name, r.NormalizedEmail, r.OrganisationId, r.OrganisationName, r.Source, r.Status, r.HasSecurityData) { InvitedName = r.InvitedName }).ToList();
         var context = new FlagContext(candidates, organisations, rejectedElsewhere, e.RequireSecurityData, e.ApprovedCount, e.Capacity);
@@ -153,7 +161,10 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             r.Position, r.Sector, r.Source, r.Status, r.CreatedAtUtc, r.OverCapacity,
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Approved).Select(d => d.Group).Order().ToList(),
             byRegistration[r.Id].Where(d => d.Decision == VettingDecision.Rejected).Select(d => d.Group).Order().ToList(),
-            flags[r.Id]) { InvitedAs = flags[r.Id].HasFlag(VettingFlags.NameDiffersFromInvitation) ? r.InvitedName : null });
+            flags[r.Id]) {
+            InvitedAs = flags[r.Id].HasFlag(VettingFlags.NameDiffersFromInvitation) ? r.InvitedName : null,
+            Tags = tags[r.Id].OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+        });
 
         var counts = registrations.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         if (query.Status is { } status)
@@ -174,6 +185,11 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
         if (query.Source is { } source)
         {
             rows = rows.Where(r => r.Source == source);
+        }
+
+        if (query.TagId is { } tagId)
+        {
+            rows = rows.Where(r => r.Tags.Any(t => t.Id == tagId));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
