@@ -2090,3 +2090,101 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [ReminderRules] ADD [EnglishWhereMissing] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Registrations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Invitations] ADD [Language] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [Contacts] ADD [PreferredLanguage] nvarchar(8) NOT NULL DEFAULT N'en';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [PreferredLanguage] nvarchar(8) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    CREATE TABLE [ReminderRuleTexts] (
+        [Id] int NOT NULL IDENTITY,
+        [Language] nvarchar(8) NOT NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Message] nvarchar(max) NOT NULL,
+        [ReminderRuleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ReminderRuleTexts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReminderRuleTexts_ReminderRules_ReminderRuleId] FOREIGN KEY ([ReminderRuleId]) REFERENCES [ReminderRules] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderRuleTexts_ReminderRuleId] ON [ReminderRuleTexts] ([ReminderRuleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203135937_Languages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203135937_Languages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203141025_OrganiserDayTimes'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [TimeZoneId] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203141025_OrganiserDayTimes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203141025_OrganiserDayTimes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

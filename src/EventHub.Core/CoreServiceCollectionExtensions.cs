@@ -5,6 +5,7 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Jobs;
+using EventHub.Core.Localization;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authorization;
@@ -32,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         builder.AddEventHubEmail();
         builder.AddEventHubJobs();
 
+        services.AddScoped<ViewerTimeZone>();
+        services.AddEventHubLanguages();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();
         services.AddValidatedOptions<Privacy.RetentionOptions>(Privacy.RetentionOptions.SectionName);

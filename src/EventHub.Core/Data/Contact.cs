@@ -45,6 +45,9 @@ public class Contact
     public List<string> Tags { get; set; } = [];
     public string? Notes { get; set; }
 
+    /// <summary>The language EventHub writes to this person in (en, fr, de): invitations, emails and their pages.</summary>
+    public string PreferredLanguage { get; set; } = Localization.Languages.Default;
+
     /// <summary>Never invite: set by the person through the link in every email, or by an organiser.</summary>
     public bool DoNotContact { get; set; }
     public DateTime? DoNotContactSinceUtc { get; set; }

@@ -11,6 +11,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.TimeZoneId).HasMaxLength(100);
+        b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -139,6 +141,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Position).HasMaxLength(300);
         b.Property(c => c.Country).HasMaxLength(100);
         b.PrimitiveCollection(c => c.Tags);
+        b.Property(c => c.PreferredLanguage).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.NormalizedEmail }).IsUnique();
         b.HasIndex(c => new { c.DirectoryOrganisationId, c.Name });
         b.HasOne(c => c.DirectoryOrganisation).WithMany().HasForeignKey(c => c.DirectoryOrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -154,6 +157,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasIndex(i => new { i.EventId, i.Status });
         b.Property(i => i.Subject).HasMaxLength(500);
         b.Property(i => i.DeclineReason).HasMaxLength(2000);
+        b.Property(i => i.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasOne(i => i.Event).WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvitationId).OnDelete(DeleteBehavior.Cascade);
@@ -191,6 +195,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         b.Property(r => r.Position).HasMaxLength(300);
         b.Property(r => r.Country).HasMaxLength(100);
         b.Property(r => r.NominationReason).HasMaxLength(2000);
+        b.Property(r => r.Language).HasMaxLength(8).HasDefaultValue(Localization.Languages.Default);
         b.HasIndex(r => new { r.EventId, r.Status });
         b.HasIndex(r => new { r.EventId, r.NormalizedEmail });
         b.HasIndex(r => r.InvitationId);
@@ -258,6 +263,15 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
     {
         b.Property(r => r.Subject).HasMaxLength(500);
         b.HasIndex(r => new { r.EventId, r.Kind });
+        b.OwnsMany(r => r.Translations, t =>
+        {
+            t.ToTable("ReminderRuleTexts");
+            t.WithOwner().HasForeignKey("ReminderRuleId");
+            t.Property<int>("Id");
+            t.HasKey("Id");
+            t.Property(x => x.Language).HasMaxLength(8);
+            t.Property(x => x.Subject).HasMaxLength(500);
+        });
         b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

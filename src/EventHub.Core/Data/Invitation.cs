@@ -19,6 +19,13 @@ public class Invitation
     public required string Subject { get; set; }
     public required string Message { get; set; }
 
+    /// <summary>
+    /// The language of the invitation, its emails and its page: the contact's unless the organiser chose another; the
+    /// invitee may switch it on their page. <see cref="Subject"/> and <see cref="Message"/> are the text in this language
+    /// (or the English text where the organiser chose to send it).
+    /// </summary>
+    public string Language { get; set; } = Localization.Languages.Default;
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime SentAtUtc { get; set; }
     public DateTime? RespondedAtUtc { get; set; }

@@ -24,6 +24,9 @@ public class Registration
     public string? OrganisationName { get; set; }
     public string? Position { get; set; }
 
+    /// <summary>The language of this person's emails, calendar entry, pass and pages: the invitation's, or the page's they registered on; they can switch it.</summary>
+    public string Language { get; set; } = Localization.Languages.Default;
+
     /// <summary>
     /// The attendee's country (a name or ISO code), from their directory contact or given on the form: what the report's
     /// non-attribution check knows about "the Hungarian diplomat". Not the security data's nationality, which stays encrypted.

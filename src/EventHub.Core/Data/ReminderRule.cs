@@ -24,5 +24,11 @@ public class ReminderRule
     public required string Subject { get; set; }
     public required string Message { get; set; }
 
+    /// <summary>The subject and message in the other languages of the audience (<see cref="Subject"/>/<see cref="Message"/> are the English).</summary>
+    public List<LocalizedText> Translations { get; set; } = [];
+
+    /// <summary>The organiser chose to send the English text to people whose language has no version.</summary>
+    public bool EnglishWhereMissing { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -4,6 +4,7 @@ using EventHub.Core.Email;
 using EventHub.Core.Email.Templates;
 using EventHub.Core.Features.Invitations;
 using EventHub.Core.Features.Reminders;
+using EventHub.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ public sealed class QueueDueReminders(
     InvitationMailer invitationMailer,
     EmailComposer composer,
     EmailOutbox outbox,
+    Translations translations,
     TimeProvider clock,
     ILogger<QueueDueReminders> logger)
 {
@@ -64,7 +66,7 @@ public sealed class QueueDueReminders(
     private async Task<int> RunRuleAsync(Guid ruleId, DateTime now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rule = await db.ReminderRules.Include(r => r.Event).ThenInclude(e => e!.Organisation).SingleAsync(r => r.Id == ruleId, ct);
+        var rule = await db.ReminderRules.Include(r => r.Translations).Include(r => r.Event).ThenInclude(e => e!.Organisation).SingleAsync(r => r.Id == ruleId, ct);
         var e = rule.Event!;
         var prefix = $"reminder:{rule.Id}:";
         var sentKeys = (await db.OutboundEmails.Where(m => m.CorrelationKey.StartsWith(prefix)).Select(m => m.CorrelationKey).ToListAsync(ct)).ToHashSet();
@@ -92,7 +94,8 @@ public sealed class QueueDueReminders(
                         continue; // queued by an earlier run whose count update was lost: only catch the count up
                     }
 
-                    await invitationMailer.QueueAsync(db, invitation, invitation.Contact!, e, key, rule.Subject, rule.Message);
+                    var (nudgeSubject, nudgeMessage) = AudienceTexts.For(rule, invitation.Language);
+                    await invitationMailer.QueueAsync(db, invitation, invitation.Contact!, e, key, nudgeSubject, nudgeMessage);
                     db.InvitationHistory.Add(new InvitationHistoryEntry { InvitationId = invitation.Id, AtUtc = now, Action = "nudged", Detail = $"reminder {n} of {max}" });
                     count++;
                 }
@@ -128,7 +131,8 @@ public sealed class QueueDueReminders(
                         .ToListAsync(ct);
                     foreach (var invitation in invitations.Where(i => !sentKeys.Contains($"{prefix}{i.Id}")))
                     {
-                        await invitationMailer.QueueAsync(db, invitation, invitation.Contact!, e, $"{prefix}{invitation.Id}", rule.Subject, rule.Message, "Open your invitation");
+                        var (oneOffSubject, oneOffMessage) = AudienceTexts.For(rule, invitation.Language);
+                        await invitationMailer.QueueAsync(db, invitation, invitation.Contact!, e, $"{prefix}{invitation.Id}", oneOffSubject, oneOffMessage, openLabel: true);
                         count++;
                     }
                 }
@@ -148,14 +152,17 @@ public sealed class QueueDueReminders(
         var count = 0;
         foreach (var registration in registrations.Where(r => !sentKeys.Contains($"{prefix}{r.Id}")))
         {
-            var subject = InvitationText.Resolve(rule.Subject, e, registration.Name);
-            var paragraphs = InvitationText.Resolve(rule.Message, e, registration.Name).Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var t = translations.For(registration.Language);
+            var (ruleSubject, ruleMessage) = AudienceTexts.For(rule, registration.Language);
+            var subject = InvitationText.Resolve(ruleSubject, e, registration.Name, t);
+            var paragraphs = InvitationText.Resolve(ruleMessage, e, registration.Name, t).Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
             {
                 [nameof(ActionEmail.Title)] = subject,
                 [nameof(ActionEmail.Organisation)] = e.Organisation?.Name,
                 [nameof(ActionEmail.Paragraphs)] = paragraphs,
-                [nameof(ActionEmail.FooterNote)] = $"You receive this because you registered for {e.Title}.",
+                [nameof(ActionEmail.FooterNote)] = t["Reminder.Footer", e.Title],
+                [nameof(ActionEmail.T)] = t,
             });
             outbox.Queue(db, new EmailToQueue($"{prefix}{registration.Id}", registration.Email, registration.Name, subject, body, e.Id));
             count++;

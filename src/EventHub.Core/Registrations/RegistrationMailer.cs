@@ -2,46 +2,38 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Templates;
+using EventHub.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventHub.Core.Registrations;
 
 /// <summary>Emails about a registration, queued in the caller's transaction (the caller saves).</summary>
-public sealed class RegistrationMailer(EmailComposer composer, EmailOutbox outbox, AttendeeLinks attendeeLinks, LinkBuilder links)
+public sealed class RegistrationMailer(EmailComposer composer, EmailOutbox outbox, AttendeeLinks attendeeLinks, LinkBuilder links, Translations translations)
 {
-    /// <summary>"We received your registration", with a fresh link to the person's own page. Key <c>registration:{id}:received</c>.</summary>
+    /// <summary>"We received your registration", in the person's language, with a fresh link to their own page. Key <c>registration:{id}:received</c>.</summary>
     public async Task QueueReceivedAsync(EventHubDbContext db, Registration r, Event e)
     {
+        var t = translations.For(r.Language);
         var link = attendeeLinks.Issue(db, r.Id);
-        var when = EventTime.Format(e.StartsAtUtc, e.TimeZoneId) + " " + EventTime.Abbreviation(e.StartsAtUtc, e.TimeZoneId);
+        var when = t.DateTime(e.StartsAtUtc, e.TimeZoneId);
+        var city = e.City ?? t["Placeholder.City"];
         IReadOnlyList<string> paragraphs = r.Source switch
         {
-            RegistrationSource.Nomination =>
-            [
-                $"A colleague who was invited to “{e.Title}” ({when}, {e.City}) cannot attend and has nominated you to come in their place. You did not ask for this email: if you do not want to attend, cancel on your page and you will hear nothing more.",
-                "The organisers review every registration. You will receive an email once they have decided; the exact venue is sent only after approval.",
-            ],
-            RegistrationSource.Request =>
-            [
-                $"We received your request to attend “{e.Title}” ({when}, {e.City}).",
-                "The organisers review every request. You will receive an email once they have decided; the exact venue is sent only after approval.",
-            ],
-            _ =>
-            [
-                $"Thank you for accepting the invitation to “{e.Title}” ({when}, {e.City}).",
-                "The organisers review every registration. You will receive an email once they have decided; the exact venue is sent only after approval.",
-            ],
+            RegistrationSource.Nomination => [t["Received.Nomination", e.Title, when, city], t["Received.Review"]],
+            RegistrationSource.Request => [t["Received.Request", e.Title, when, city], t["Received.ReviewRequest"]],
+            _ => [t["Received.Invitation", e.Title, when, city], t["Received.Review"]],
         };
-        var subject = r.Source == RegistrationSource.Nomination ? $"You have been nominated for {e.Title}" : $"Registration received: {e.Title}";
+        var subject = t[r.Source == RegistrationSource.Nomination ? "Received.SubjectNomination" : "Received.Subject", e.Title];
         var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
         {
             [nameof(ActionEmail.Title)] = subject,
             [nameof(ActionEmail.Organisation)] = e.Organisation?.Name,
-            [nameof(ActionEmail.Greeting)] = $"Dear {r.Name},",
-            [nameof(ActionEmail.Paragraphs)] = paragraphs.Append("On your page you can see the status of your registration, correct your details or cancel. The link is personal: do not forward it.").ToList(),
+            [nameof(ActionEmail.Greeting)] = t["Email.Greeting", r.Name],
+            [nameof(ActionEmail.Paragraphs)] = paragraphs.Append(t["Received.YourPage"]).ToList(),
             [nameof(ActionEmail.ActionUrl)] = link,
-            [nameof(ActionEmail.ActionLabel)] = "Open your registration",
-            [nameof(ActionEmail.FooterNote)] = "You receive this email because of a registration for a meeting on EventHub.",
+            [nameof(ActionEmail.ActionLabel)] = t["Received.Action"],
+            [nameof(ActionEmail.FooterNote)] = t["Received.Footer"],
+            [nameof(ActionEmail.T)] = t,
         });
         outbox.Queue(db, new EmailToQueue($"registration:{r.Id}:received", r.Email, r.Name, subject, body, e.Id));
     }

@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         app.UseEventHubSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UsePersonalLinkHeaders();
+        app.UseEventHubRequestLanguages();
         app.UseRateLimiter();
         app.UseTwoFactorSetupRequirement();
         app.UseAntiforgery();
@@ -103,6 +104,7 @@ public static class WebApplicationExtensions
         app.MapAccessEndpoints();
         app.MapExportEndpoints();
         app.MapDoorEndpoints();
+        app.MapLanguageEndpoints();
         return app;
     }
 

@@ -29,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 2 * 1024 * 1024);
         services.AddCascadingAuthenticationState();
+        services.AddEventHubRequestLanguages();
         services.AddScoped<IdentityRedirectManager>();
         services.AddSingleton<LoginFailures>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

@@ -230,7 +230,7 @@ public sealed class SeedDemo(
             {
                 Id = Guid.CreateVersion7(), EventId = talk.Id, ContactId = contact.Id, Status = InvitationStatus.Sent,
                 Subject = Invitations.InvitationText.DefaultSubject, Message = Invitations.InvitationText.DefaultMessage,
-                CreatedAtUtc = now, SentAtUtc = now, ExpiresAtUtc = talk.StartsAtUtc,
+                CreatedAtUtc = now, SentAtUtc = now, ExpiresAtUtc = talk.StartsAtUtc, Language = contact.PreferredLanguage,
             };
             invitation.History.Add(new InvitationHistoryEntry { AtUtc = now, Action = "sent", ActorName = "organiser@eventhub.demo" });
             db.Invitations.Add(invitation);

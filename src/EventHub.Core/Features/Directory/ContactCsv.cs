@@ -12,6 +12,9 @@ public enum ContactField
     Tags,
     Notes,
     DoNotContact,
+
+    /// <summary>The language EventHub writes to the person in: en, fr or de (or English, Français, Deutsch…).</summary>
+    Language,
 }
 
 /// <summary>The directory's CSV columns: the headers the export writes and the ones the import recognises.</summary>
@@ -47,6 +50,11 @@ public static class ContactCsv
         ["donotcontact"] = ContactField.DoNotContact,
         ["dnc"] = ContactField.DoNotContact,
         ["donotinvite"] = ContactField.DoNotContact,
+        ["language"] = ContactField.Language,
+        ["lang"] = ContactField.Language,
+        ["preferredlanguage"] = ContactField.Language,
+        ["langue"] = ContactField.Language,
+        ["sprache"] = ContactField.Language,
     };
 
     public static string Header(ContactField field) => field switch

@@ -31,7 +31,7 @@ public sealed class ExportContacts(IDbContextFactory<EventHubDbContext> dbFactor
 
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.DirectoryOrganisationId == directoryOrganisationId)
             .OrderBy(c => c.Name).ThenBy(c => c.NormalizedEmail)
-            .Select(c => new { c.Name, c.Email, Organisation = c.Organisation != null ? c.Organisation.Name : c.OrganisationName, c.Sector, c.Position, c.Country, c.Tags, c.Notes, c.DoNotContact })
+            .Select(c => new { c.Name, c.Email, Organisation = c.Organisation != null ? c.Organisation.Name : c.OrganisationName, c.Sector, c.Position, c.Country, c.Tags, c.Notes, c.DoNotContact, c.PreferredLanguage })
             .ToListAsync(ct);
 
         using var stream = new MemoryStream();
@@ -55,6 +55,7 @@ public sealed class ExportContacts(IDbContextFactory<EventHubDbContext> dbFactor
                 csv.WriteField(string.Join("|", c.Tags));
                 csv.WriteField(c.Notes ?? "");
                 csv.WriteField(ContactCsv.YesNo(c.DoNotContact));
+                csv.WriteField(c.PreferredLanguage);
                 await csv.EndRecordAsync(ct);
             }
         }

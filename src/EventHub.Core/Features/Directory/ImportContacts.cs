@@ -308,6 +308,15 @@ public sealed class ImportContacts(IDbContextFactory<EventHubDbContext> dbFactor
             reasons.Add($"Unknown sector '{Cell(ContactField.Sector)}'; accepted values: {SectorNames.AcceptedList}.");
         }
 
+        if (Cell(ContactField.Language) is { } language)
+        {
+            form.PreferredLanguage = Localization.Languages.Parse(language);
+            if (form.PreferredLanguage is null)
+            {
+                reasons.Add($"Unknown language '{language}'; accepted values: en, fr, de (or English, French, German, Français, Deutsch).");
+            }
+        }
+
         if (ContactCsv.TryParseYesNo(Cell(ContactField.DoNotContact), out var doNotContact))
         {
             form.DoNotContact = doNotContact;

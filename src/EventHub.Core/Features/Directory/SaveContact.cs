@@ -46,8 +46,16 @@ public sealed class ContactForm : IValidatableObject
 
     public bool DoNotContact { get; set; }
 
+    /// <summary>en, fr or de; null keeps a contact's language as it is (a new contact: English).</summary>
+    public string? PreferredLanguage { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (PreferredLanguage is not null && !Localization.Languages.IsSupported(PreferredLanguage))
+        {
+            yield return new ValidationResult($"Choose English (en), French (fr) or German (de), not '{PreferredLanguage}'.", [nameof(PreferredLanguage)]);
+        }
+
         if (!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()))
         {
             yield return new ValidationResult($"'{Email.Trim()}' is not a valid email address.", [nameof(Email)]);
@@ -73,6 +81,7 @@ public sealed class ContactForm : IValidatableObject
         Tags = string.Join(", ", c.Tags),
         Notes = c.Notes,
         DoNotContact = c.DoNotContact,
+        PreferredLanguage = c.PreferredLanguage,
     };
 
     /// <summary>Copies everything but the do-not-contact flag, which changes only through <see cref="DoNotContactRule"/>.</summary>
@@ -87,6 +96,11 @@ public sealed class ContactForm : IValidatableObject
         contact.Country = Blank(Country);
         contact.Tags = SplitTags(Tags);
         contact.Notes = Blank(Notes);
+        if (PreferredLanguage is not null)
+        {
+            contact.PreferredLanguage = PreferredLanguage;
+        }
+
         contact.UpdatedAtUtc = nowUtc;
     }
 

@@ -64,6 +64,7 @@ public sealed class AcceptInvitation(IDbContextFactory<EventHubDbContext> dbFact
 
         var registration = new Registration
         {
+            Language = invitation.Language,
             Id = Guid.CreateVersion7(),
             EventId = invitation.EventId,
             Source = RegistrationSource.Invitation,

@@ -31,16 +31,17 @@ public static partial class InvitationText
     public static IReadOnlyList<string> Unknown(string? text) =>
         Placeholder().Matches(text ?? "").Select(m => m.Value).Where(p => !Placeholders.ContainsKey(p.ToLowerInvariant())).Distinct().ToList();
 
-    public static string Resolve(string text, Event e, string inviteeName)
+    /// <param name="t">The reader's language: dates and the words that stand in for a missing city or host are written in it.</param>
+    public static string Resolve(string text, Event e, string inviteeName, Localization.Texts? t = null)
     {
         var values = new Dictionary<string, string>
         {
             ["{name}"] = inviteeName,
             ["{event}"] = e.Title,
-            ["{date}"] = EventTime.Format(e.StartsAtUtc, e.TimeZoneId),
-            ["{city}"] = e.City ?? "the venue",
-            ["{host}"] = e.HostName ?? e.Organisation?.Name ?? "the organisers",
-            ["{organiser}"] = e.Organisation?.Name ?? "The organisers",
+            ["{date}"] = t?.DateTime(e.StartsAtUtc, e.TimeZoneId) ?? EventTime.Format(e.StartsAtUtc, e.TimeZoneId),
+            ["{city}"] = e.City ?? t?["Placeholder.City"] ?? "the venue",
+            ["{host}"] = e.HostName ?? e.Organisation?.Name ?? t?["Placeholder.Organisers"] ?? "the organisers",
+            ["{organiser}"] = e.Organisation?.Name ?? t?["Placeholder.OrganisersStart"] ?? "The organisers",
         };
         return Placeholder().Replace(text, m => values.TryGetValue(m.Value.ToLowerInvariant(), out var v) ? v : m.Value);
     }

@@ -4,6 +4,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
+using EventHub.Core.Localization;
 using EventHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,41 @@ public sealed class InviteForm : IValidatableObject
     [StringLength(20_000, ErrorMessage = "The message can be at most 20,000 characters.")]
     public string? Message { get; set; } = InvitationText.DefaultMessage;
 
+    /// <summary>Null: each expert in their own language (the directory's); otherwise this language for everyone chosen.</summary>
+    public string? Language { get => language; set => language = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    private string? language;
+
+    /// <summary>The subject and message in the other languages of the audience (French, German).</summary>
+    public List<LocalizedText> Versions { get; set; } = [];
+
+    /// <summary>Send the English text to invitees whose language has no version, rather than refusing.</summary>
+    public bool EnglishWhereMissing { get; set; }
+
+    /// <summary>The subject and message an invitee reading <paramref name="language"/> receives: their version, else the English.</summary>
+    public (string Subject, string Message) TextFor(string language)
+        => AudienceTexts.Clean(Versions).FirstOrDefault(v => v.Language == language) is { } v ? (v.Subject, v.Message) : (Subject!.Trim(), Message!.Trim());
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Language is not null && !Languages.IsSupported(Language))
+        {
+            yield return new ValidationResult($"Choose English, French or German, or each expert's own language.", [nameof(Language)]);
+        }
+
+        foreach (var v in Versions.Where(v => Languages.IsSupported(v.Language)))
+        {
+            if (string.IsNullOrWhiteSpace(v.Subject) != string.IsNullOrWhiteSpace(v.Message))
+            {
+                yield return new ValidationResult($"The {Languages.Culture(v.Language).EnglishName.Split(' ')[0]} version needs both a subject and a message.", [nameof(Versions)]);
+            }
+
+            if (InvitationText.Unknown(v.Subject + " " + v.Message) is { Count: > 0 } unknownInVersion)
+            {
+                yield return new ValidationResult($"Unknown placeholder {string.Join(", ", unknownInVersion)}. Use {string.Join(", ", InvitationText.Placeholders.Keys)}.", [nameof(Versions)]);
+            }
+        }
+
         if (ContactIds.Count == 0)
         {
             yield return new ValidationResult("Choose at least one expert to invite.", [nameof(ContactIds)]);
@@ -50,6 +84,7 @@ public sealed class InviteExperts(
     IAuthorizationService authorization,
     InvitationMailer mailer,
     AuditLog audit,
+    Translations translations,
     TimeProvider clock)
 {
     public async Task<Outcome<InviteResult>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, InviteForm form, CancellationToken ct = default)
@@ -88,19 +123,30 @@ public sealed class InviteExperts(
             // An erased person's address is on the suppression list (as a hash): never invited again, like do-not-contact.
             var suppressed = await EmailHash.SuppressedAmongAsync(db, contacts.Select(c => c.NormalizedEmail), token);
             var alreadyInvited = (await db.Invitations.Where(i => i.EventId == eventId && ids.Contains(i.ContactId)).Select(i => i.ContactId).ToListAsync(token)).ToHashSet();
+            var inviting = contacts.Where(c => !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail) && !alreadyInvited.Contains(c.Id)).ToList();
+            var versions = AudienceTexts.Clean(form.Versions);
+            if (!form.EnglishWhereMissing
+                && AudienceTexts.Missing(inviting.Select(c => form.Language ?? c.PreferredLanguage), versions.Select(v => v.Language)) is { Count: > 0 } missing)
+            {
+                return Outcome<InviteResult>.Invalid(nameof(form.Versions), AudienceTexts.MissingMessage(translations.Current, missing));
+            }
+
             var now = clock.GetUtcNow().UtcDateTime;
             var invited = 0;
             var actorName = actor.Identity?.Name;
-            foreach (var contact in contacts.Where(c => !c.DoNotContact && !suppressed.Contains(c.NormalizedEmail) && !alreadyInvited.Contains(c.Id)))
+            foreach (var contact in inviting)
             {
+                var language = Languages.OrDefault(form.Language ?? contact.PreferredLanguage);
+                var (subject, message) = form.TextFor(language);
                 var invitation = new Invitation
                 {
                     Id = Guid.CreateVersion7(),
                     EventId = eventId,
                     ContactId = contact.Id,
                     Status = InvitationStatus.Sent,
-                    Subject = form.Subject!.Trim(),
-                    Message = form.Message!.Trim(),
+                    Language = language,
+                    Subject = subject,
+                    Message = message,
                     CreatedAtUtc = now,
                     SentAtUtc = now,
                     ExpiresAtUtc = e.StartsAtUtc,

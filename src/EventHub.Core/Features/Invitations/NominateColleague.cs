@@ -64,6 +64,8 @@ public sealed class NominateColleague(IDbContextFactory<EventHubDbContext> dbFac
             Status = RegistrationStatus.Pending,
             NominatedByInvitationId = invitation.Id,
             NominationReason = form.Reason!.Trim(),
+            // The nominee's language is not known: the nominating invitee's is the best guess (the nominee can switch on their page).
+            Language = invitation.Language,
             Name = form.Name!.Trim(),
             Email = form.Email!.Trim(),
             NormalizedEmail = email,

@@ -20,7 +20,7 @@ public sealed class PreviewInvitation(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<InvitationPreview>.Forbidden();
         }
 
-        if (RequestValidation.Validate(new InviteForm { ContactIds = [contactId], Subject = form.Subject, Message = form.Message }) is { } errors)
+        if (RequestValidation.Validate(new InviteForm { ContactIds = [contactId], Subject = form.Subject, Message = form.Message, Language = form.Language, Versions = form.Versions }) is { } errors)
         {
             return Outcome<InvitationPreview>.Invalid(errors);
         }
@@ -33,7 +33,10 @@ public sealed class PreviewInvitation(IDbContextFactory<EventHubDbContext> dbFac
             return Outcome<InvitationPreview>.NotFound();
         }
 
-        var (subject, body) = await mailer.PreviewAsync(e, contact, form.Subject!, form.Message!);
+        // What this invitee would read: their language (or the one the organiser chose), its version of the text, else the English.
+        var language = form.Language ?? contact.PreferredLanguage;
+        var (textSubject, textMessage) = form.TextFor(language);
+        var (subject, body) = await mailer.PreviewAsync(e, contact, textSubject, textMessage, language);
         return Outcome<InvitationPreview>.Success(new InvitationPreview($"{contact.Name} <{contact.Email}>", subject, body));
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Registrations;
 
 /// <summary>The calendar entry of an approved registration: title, start and end in UTC, and the exact venue. Nobody else gets one.</summary>
-public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFactory)
+public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFactory, Localization.Translations translations)
 {
     public async Task<Outcome<CalendarFile>> ExecuteAsync(string? token, CancellationToken ct = default)
     {
@@ -22,6 +22,6 @@ public sealed class GetCalendarEntry(IDbContextFactory<EventHubDbContext> dbFact
             return Outcome<CalendarFile>.Forbidden();
         }
 
-        return Outcome<CalendarFile>.Success(CalendarEntry.Build(r, r.Event!));
+        return Outcome<CalendarFile>.Success(CalendarEntry.Build(r, r.Event!, translations.For(r.Language)));
     }
 }

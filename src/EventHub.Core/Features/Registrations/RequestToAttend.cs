@@ -42,7 +42,8 @@ public sealed class OpenRequestPage(IDbContextFactory<EventHubDbContext> dbFacto
 /// <summary>Someone who was not invited asks to attend: a pending registration (always vetted) and the "received" email.</summary>
 public sealed class RequestToAttend(IDbContextFactory<EventHubDbContext> dbFactory, TimeProvider clock, SecurityData security, RegistrationMailer mailer)
 {
-    public async Task<Outcome> ExecuteAsync(Guid eventId, RequestForm form, CancellationToken ct = default)
+    /// <param name="language">The language of the page the request was made on: the person's emails and page use it.</param>
+    public async Task<Outcome> ExecuteAsync(Guid eventId, RequestForm form, string? language = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,6 +74,7 @@ public sealed class RequestToAttend(IDbContextFactory<EventHubDbContext> dbFacto
 
         var registration = new Registration
         {
+            Language = Localization.Languages.OrDefault(language),
             Id = Guid.CreateVersion7(),
             EventId = eventId,
             Source = RegistrationSource.Request,

@@ -42,6 +42,12 @@ public sealed class ReminderRuleForm : IValidatableObject
     [StringLength(20_000, ErrorMessage = "The message can be at most 20,000 characters.")]
     public string? Message { get; set; }
 
+    /// <summary>The subject and message in the other languages of the audience (French, German).</summary>
+    public List<LocalizedText> Versions { get; set; } = [];
+
+    /// <summary>Send the English text to people whose language has no version, rather than refusing.</summary>
+    public bool EnglishWhereMissing { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         switch (Kind)
@@ -70,12 +76,13 @@ public sealed class ReminderRuleForm : IValidatableObject
     {
         Id = r.Id, Kind = r.Kind, Enabled = r.Enabled, DaysAfterSending = r.DaysAfterSending, MaxNudges = r.MaxNudges, DaysBefore = r.DaysBefore,
         LocalTime = r.LocalTime, SendAtLocal = r.SendAtUtc is { } at ? EventTime.ToLocal(at, timeZoneId) : null, Audience = r.Audience ?? ReminderAudience.Registered,
-        Subject = r.Subject, Message = r.Message,
+        Subject = r.Subject, Message = r.Message, EnglishWhereMissing = r.EnglishWhereMissing,
+        Versions = r.Translations.Select(t => new LocalizedText { Language = t.Language, Subject = t.Subject, Message = t.Message }).ToList(),
     };
 }
 
 /// <summary>Adds or changes a reminder rule: the nudge, the before-event reminders, or a one-off message to an audience.</summary>
-public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, TimeProvider clock)
+public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, Localization.Translations translations, TimeProvider clock)
 {
     public async Task<Outcome<Guid>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, ReminderRuleForm form, CancellationToken ct = default)
     {
@@ -115,6 +122,13 @@ public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFact
             }
         }
 
+        var versions = Localization.AudienceTexts.Clean(form.Versions);
+        if (errors.Count == 0 && form.Enabled && !form.EnglishWhereMissing
+            && Localization.AudienceTexts.Missing(await AudienceLanguagesAsync(db, eventId, form, ct), versions.Select(v => v.Language)) is { Count: > 0 } missing)
+        {
+            errors[nameof(form.Versions)] = [Localization.AudienceTexts.MissingMessage(translations.Current, missing)];
+        }
+
         if (errors.Count > 0)
         {
             return Outcome<Guid>.Invalid(errors);
@@ -123,7 +137,7 @@ public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFact
         ReminderRule rule;
         if (form.Id is { } id)
         {
-            var existing = await db.ReminderRules.SingleOrDefaultAsync(r => r.Id == id && r.EventId == eventId, ct);
+            var existing = await db.ReminderRules.Include(r => r.Translations).SingleOrDefaultAsync(r => r.Id == id && r.EventId == eventId, ct);
             if (existing is null)
             {
                 return Outcome<Guid>.NotFound();
@@ -140,6 +154,8 @@ public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFact
         rule.Enabled = form.Enabled;
         rule.Subject = form.Subject!.Trim();
         rule.Message = form.Message!.Trim();
+        rule.Translations = versions;
+        rule.EnglishWhereMissing = form.EnglishWhereMissing;
         switch (rule.Kind)
         {
             case ReminderKind.RsvpNudge:
@@ -156,5 +172,21 @@ public sealed class SaveReminderRule(IDbContextFactory<EventHubDbContext> dbFact
         audit.Record(db, actor, form.Id is null ? "reminder.added" : "reminder.updated", eventId, nameof(ReminderRule), rule.Id.ToString(), $"{rule.Kind}: {rule.Subject}");
         await db.SaveChangesAsync(ct);
         return Outcome<Guid>.Success(rule.Id);
+    }
+
+    /// <summary>The languages of the people the rule would write to now.</summary>
+    private static async Task<List<string>> AudienceLanguagesAsync(EventHubDbContext db, Guid eventId, ReminderRuleForm form, CancellationToken ct)
+    {
+        var toRegistered = form.Kind == ReminderKind.BeforeEvent || (form.Kind == ReminderKind.OneOff && form.Audience == ReminderAudience.Registered);
+        if (toRegistered)
+        {
+            return await db.Registrations.Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Pending || r.Status == RegistrationStatus.Approved))
+                .Select(r => r.Language).ToListAsync(ct);
+        }
+
+        var statuses = form.Kind == ReminderKind.OneOff && form.Audience == ReminderAudience.AllInvitees
+            ? new[] { InvitationStatus.Sent, InvitationStatus.Accepted }
+            : [InvitationStatus.Sent];
+        return await db.Invitations.Where(i => i.EventId == eventId && statuses.Contains(i.Status) && !i.Contact!.DoNotContact).Select(i => i.Language).ToListAsync(ct);
     }
 }

@@ -22,6 +22,7 @@ public sealed class RequestConsent(
     EmailOutbox outbox,
     LinkBuilder links,
     AuditLog audit,
+    Localization.Translations translations,
     TimeProvider clock)
 {
     public async Task<Outcome<Guid>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, ConsentForm form, CancellationToken ct = default)
@@ -60,25 +61,31 @@ public sealed class RequestConsent(
         db.OnRecordConsents.Add(consent);
 
         var what = await ConsentRules.DescribeAsync(db, consent, ct);
+        // In the attendee's language when the person registered; otherwise (a speaker from the team or the host's office) English.
+        var language = form.RegistrationId is { } registrationId
+            ? await db.Registrations.Where(r => r.Id == registrationId).Select(r => r.Language).FirstOrDefaultAsync(ct)
+            : null;
+        var t = translations.For(language);
         var items = consent.AgendaItemIds.Count == 0
-            ? "anything you said during the meeting"
-            : "what you said during " + string.Join(", ", await db.AgendaItems.AsNoTracking().Where(a => consent.AgendaItemIds.Contains(a.Id)).OrderBy(a => a.StartsAtUtc).Select(a => $"“{a.Title}”").ToListAsync(ct));
-        var how = consent.Scope == ConsentScope.NameOnly ? "by your name only" : $"by your name and affiliation{(consent.Affiliation is null ? "" : $" ({consent.Affiliation})")}";
-        var subject = $"May we name you in the report of {e.Title}?";
+            ? t["Consent.Anything"]
+            : t["Consent.During", string.Join(", ", await db.AgendaItems.AsNoTracking().Where(a => consent.AgendaItemIds.Contains(a.Id)).OrderBy(a => a.StartsAtUtc).Select(a => $"“{a.Title}”").ToListAsync(ct))];
+        var how = consent.Scope == ConsentScope.NameOnly ? t["Consent.ByName"] : consent.Affiliation is null ? t["Consent.ByNameAndAffiliation"] : t["Consent.ByNameAndThisAffiliation", consent.Affiliation];
+        var subject = t["Consent.Subject", e.Title];
         var body = await composer.RenderAsync<ActionEmail>(new Dictionary<string, object?>
         {
             [nameof(ActionEmail.Title)] = subject,
             [nameof(ActionEmail.Organisation)] = e.Organisation?.Name,
-            [nameof(ActionEmail.Greeting)] = $"Dear {consent.Name},",
+            [nameof(ActionEmail.Greeting)] = t["Email.Greeting", consent.Name],
             [nameof(ActionEmail.Paragraphs)] = new List<string>
             {
-                $"The meeting “{e.Title}” ({EventTime.Format(e.StartsAtUtc, e.TimeZoneId, "d MMMM yyyy")}) was held under the Chatham House Rule: its report names nobody without their agreement.",
-                $"The organisers would like to attribute {items} to you, {how}.",
-                "Please confirm or decline on the page behind the button. Until you confirm, you will not be named. The link is personal: do not forward it.",
+                t["Consent.Meeting", e.Title, ReportCirculationMailer.LocalDate(e.StartsAtUtc, e.TimeZoneId, t)],
+                t["Consent.Ask", items, how],
+                t["Consent.Confirm"],
             },
             [nameof(ActionEmail.ActionUrl)] = links.Absolute($"consent/{token}"),
-            [nameof(ActionEmail.ActionLabel)] = "Confirm or decline",
-            [nameof(ActionEmail.FooterNote)] = "You receive this email because you took part in a meeting organised on EventHub.",
+            [nameof(ActionEmail.ActionLabel)] = t["Consent.Action"],
+            [nameof(ActionEmail.FooterNote)] = t["Consent.Footer"],
+            [nameof(ActionEmail.T)] = t,
         });
         outbox.Queue(db, new EmailToQueue($"consent:{consent.Id}:request", consent.Email!, consent.Name, subject, body, eventId));
         audit.Record(db, actor, "consent.requested", eventId, nameof(OnRecordConsent), consent.Id.ToString(), $"{what}, asked at {consent.Email}");

@@ -1,0 +1,108 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace EventHub.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Languages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "EnglishWhereMissing",
+                table: "ReminderRules",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Registrations",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Invitations",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreferredLanguage",
+                table: "Contacts",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreferredLanguage",
+                table: "AspNetUsers",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ReminderRuleTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Message = table.Column<string>(type: "text", nullable: false),
+                    ReminderRuleId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderRuleTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderRuleTexts_ReminderRules_ReminderRuleId",
+                        column: x => x.ReminderRuleId,
+                        principalTable: "ReminderRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderRuleTexts_ReminderRuleId",
+                table: "ReminderRuleTexts",
+                column: "ReminderRuleId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReminderRuleTexts");
+
+            migrationBuilder.DropColumn(
+                name: "EnglishWhereMissing",
+                table: "ReminderRules");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Registrations");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
+                name: "PreferredLanguage",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "PreferredLanguage",
+                table: "AspNetUsers");
+        }
+    }
+}
