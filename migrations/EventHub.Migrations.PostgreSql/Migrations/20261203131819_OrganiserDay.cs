@@ -29,7 +29,9 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                 name: "ReportReviewerGroups",
                 table: "Events",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                // Events from before this migration get no reviewer groups of their own (the review workflow's defaults).
+                defaultValueSql: "'{}'");
         }
 
         /// <inheritdoc />

@@ -9,7 +9,8 @@ public static class LanguageEndpoints
 {
     public static IEndpointRouteBuilder MapLanguageEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/Account/Language", ChooseAsync);
+        // Open without a login (invitees and attendees choose too): limited like the personal-link pages.
+        app.MapPost("/Account/Language", ChooseAsync).RequireRateLimiting(RateLimitOptions.PersonalLinkPolicy);
         return app;
     }
 

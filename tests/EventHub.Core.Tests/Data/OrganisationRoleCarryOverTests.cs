@@ -21,27 +21,22 @@ public sealed class OrganisationRoleCarryOverTests
         Guid kas, enc;
         string clara, marc, nina, pieter;
         var joined = new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc);
-        await using (var db = await database.Factory.CreateDbContextAsync())
-        {
-            kas = (await TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS")).Id;
-            enc = (await TestUsers.CreateOrganisationAsync(db, "European Neighbourhood Council", "ENC")).Id;
-            clara = (await TestUsers.CreateStaffAsync(db, "clara@kas.example", kas)).User.Id;   // organises two KAS events and one ENC event
-            marc = (await TestUsers.CreateStaffAsync(db, "marc@kas.example", kas)).User.Id;     // door staff at a KAS event
-            nina = (await TestUsers.CreateStaffAsync(db, "nina@kas.example", kas)).User.Id;     // staff of KAS, on no team
-            pieter = (await TestUsers.CreateStaffAsync(db, "pieter@enc.example", enc)).User.Id; // vetter at the ENC event
-            var kasTalk = Event(kas);
-            var kasForum = Event(kas);
-            var encTable = Event(enc);
-            db.Events.AddRange(kasTalk, kasForum, encTable);
-            db.EventTeamMembers.AddRange(
-                Member(kasTalk, clara, EventRole.Organiser, joined.AddDays(10)),
-                Member(kasForum, clara, EventRole.Organiser, joined),
-                Member(kasForum, clara, EventRole.Vetter, joined),
-                Member(encTable, clara, EventRole.Organiser, joined.AddDays(3)),
-                Member(kasTalk, marc, EventRole.DoorStaff, joined),
-                Member(encTable, pieter, EventRole.Vetter, joined));
-            await db.SaveChangesAsync();
-        }
+        // Written as the application before the migration wrote them (the current model has columns added since).
+        kas = await OrganisationAsync(database, "Konrad-Adenauer-Stiftung", "KAS");
+        enc = await OrganisationAsync(database, "European Neighbourhood Council", "ENC");
+        clara = await StaffAsync(database, "clara@kas.example", kas);   // organises two KAS events and one ENC event
+        marc = await StaffAsync(database, "marc@kas.example", kas);     // door staff at a KAS event
+        nina = await StaffAsync(database, "nina@kas.example", kas);     // staff of KAS, on no team
+        pieter = await StaffAsync(database, "pieter@enc.example", enc); // vetter at the ENC event
+        var kasTalk = await EventAsync(database, kas);
+        var kasForum = await EventAsync(database, kas);
+        var encTable = await EventAsync(database, enc);
+        await MemberAsync(database, kasTalk, clara, EventRole.Organiser, joined.AddDays(10));
+        await MemberAsync(database, kasForum, clara, EventRole.Organiser, joined);
+        await MemberAsync(database, kasForum, clara, EventRole.Vetter, joined);
+        await MemberAsync(database, encTable, clara, EventRole.Organiser, joined.AddDays(3));
+        await MemberAsync(database, kasTalk, marc, EventRole.DoorStaff, joined);
+        await MemberAsync(database, encTable, pieter, EventRole.Vetter, joined);
 
         await database.MigrateAsync();
 
@@ -58,13 +53,40 @@ public sealed class OrganisationRoleCarryOverTests
         }
     }
 
-    private static Event Event(Guid organisationId) => new()
+    private static async Task<Guid> OrganisationAsync(TestDatabase database, string name, string acronym)
     {
-        Id = Guid.NewGuid(), Title = "Round table", TimeZoneId = "Europe/Brussels", OrganisationId = organisationId, City = "Brussels", Capacity = 30,
-        StartsAtUtc = new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc), EndsAtUtc = new DateTime(2026, 6, 1, 11, 0, 0, DateTimeKind.Utc),
-        Status = EventStatus.Open, ConcurrencyStamp = Guid.NewGuid(),
-    };
+        var id = Guid.NewGuid();
+        await OldSchemaRows.InsertAsync(database, "Organisations", new Dictionary<string, object?> { ["Id"] = id, ["Name"] = name, ["Acronym"] = acronym });
+        return id;
+    }
 
-    private static EventTeamMember Member(Event e, string userId, EventRole role, DateTime addedAt)
-        => new() { Id = Guid.NewGuid(), EventId = e.Id, UserId = userId, Role = role, AddedAtUtc = addedAt };
+    private static async Task<string> StaffAsync(TestDatabase database, string email, Guid organisationId)
+    {
+        var id = Guid.NewGuid().ToString();
+        await OldSchemaRows.InsertAsync(database, "AspNetUsers", new Dictionary<string, object?>
+        {
+            ["Id"] = id, ["UserName"] = email, ["NormalizedUserName"] = email.ToUpperInvariant(), ["Email"] = email,
+            ["NormalizedEmail"] = email.ToUpperInvariant(), ["EmailConfirmed"] = true, ["OrganisationId"] = organisationId,
+            ["SecurityStamp"] = Guid.NewGuid().ToString(), ["ConcurrencyStamp"] = Guid.NewGuid().ToString(),
+        });
+        return id;
+    }
+
+    private static async Task<Guid> EventAsync(TestDatabase database, Guid organisationId)
+    {
+        var id = Guid.NewGuid();
+        await OldSchemaRows.InsertAsync(database, "Events", new Dictionary<string, object?>
+        {
+            ["Id"] = id, ["Title"] = "Round table", ["TimeZoneId"] = "Europe/Brussels", ["OrganisationId"] = organisationId, ["City"] = "Brussels",
+            ["Capacity"] = 30, ["StartsAtUtc"] = new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc), ["EndsAtUtc"] = new DateTime(2026, 6, 1, 11, 0, 0, DateTimeKind.Utc),
+            ["Status"] = EventStatus.Open, ["ConcurrencyStamp"] = Guid.NewGuid(),
+        });
+        return id;
+    }
+
+    private static Task MemberAsync(TestDatabase database, Guid eventId, string userId, EventRole role, DateTime addedAt)
+        => OldSchemaRows.InsertAsync(database, "EventTeamMembers", new Dictionary<string, object?>
+        {
+            ["Id"] = Guid.NewGuid(), ["EventId"] = eventId, ["UserId"] = userId, ["Role"] = role, ["AddedAtUtc"] = addedAt,
+        });
 }

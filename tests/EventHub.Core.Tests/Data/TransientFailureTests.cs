@@ -57,7 +57,7 @@ public sealed class TransientFailureTests
         Assert.Equal(1, failure.Terminated);
         Assert.Equal(2, failure.Matched); // the lost attempt, then the retry on a new connection
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
-        Assert.Equal("Ada Novak approved.", outcome.Value!.Message);
+        Assert.Equal("Ada Novak approved; the approval email with the access pass is in the outbox.", outcome.Value!.Message);
         var approved = await s.RegistrationAsync(ada.Id);
         Assert.Equal(RegistrationStatus.Approved, approved.Status);
         Assert.Single(approved.Approvals);

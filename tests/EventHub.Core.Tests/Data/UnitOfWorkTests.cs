@@ -38,7 +38,7 @@ public sealed class UnitOfWorkTests
         Assert.Equal(1, lostAck.Lost);
         Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors.SelectMany(e => e.Value)));
         Assert.Equal(RegistrationStatus.Approved, outcome.Value!.Status);
-        Assert.Equal("Ada Novak approved.", outcome.Value.Message);
+        Assert.Equal("Ada Novak approved; the approval email with the access pass is in the outbox.", outcome.Value.Message);
         var stored = await s.RegistrationAsync(ada.Id);
         Assert.Equal(RegistrationStatus.Approved, stored.Status);
         Assert.Single(stored.Approvals);

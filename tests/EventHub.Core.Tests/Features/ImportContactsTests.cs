@@ -110,7 +110,7 @@ public sealed class ImportContactsTests
         var analysis = ImportContacts.Analyse(file).Value!;
         Assert.Equal((encoding, separator), (analysis.EncodingName, analysis.Separator));
         Assert.Equal(["Full name", "E-mail", "Organization", "Sector", "Title", "Country", "Tags", "Notes"], analysis.Headers);
-        Assert.Equal(Enum.GetValues<ContactField>().Where(f => f != ContactField.DoNotContact).Select((f, i) => (f, i)),
+        Assert.Equal(Enum.GetValues<ContactField>().Where(f => f is not (ContactField.DoNotContact or ContactField.Language)).Select((f, i) => (f, i)),
             analysis.SuggestedMapping.Columns.OrderBy(c => c.Value).Select(c => (c.Key, c.Value)));
         Assert.Equal(7, analysis.RowCount);
 
@@ -230,7 +230,7 @@ public sealed class ImportContactsTests
         Assert.Equal("expert-directory-kas-2026-11-02.csv", export.FileName);
         Assert.Equal([0xEF, 0xBB, 0xBF], export.Content[..3]);
         var text = Encoding.UTF8.GetString(export.Content, 3, export.Content.Length - 3);
-        Assert.StartsWith("Name,Email,Organisation,Sector,Position,Country,Tags,Notes,Do not contact\r\n", text);
+        Assert.StartsWith("Name,Email,Organisation,Sector,Position,Country,Tags,Notes,Do not contact,Language\r\n", text);
         Assert.Contains("'=HYPERLINK", text);
 
         var analysis = ImportContacts.Analyse(export.Content).Value!;
