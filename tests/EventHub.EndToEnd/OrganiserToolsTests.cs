@@ -71,7 +71,10 @@ public sealed class OrganiserToolsTests(BrowserFixture browser) : BrowserTest(br
         await Assertions.Expect(activity).ToContainTextAsync("exported registrations, CSV, ");
         await ScreenshotAsync("event-activity");
 
-        // The next meeting starts from this one.
+        // The next meeting starts from this one, chosen on the new-event page.
+        await OpenAsync("/events/new");
+        await Page.Locator("#start-from").SelectOptionAsync(eventId.ToString());
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Continue" })).ToHaveAttributeAsync("href", $"events/{eventId}/copy", new() { Timeout = 30_000 });
         await OpenAsync($"/events/{eventId}/copy");
         await Page.GetByLabel("Title of the new event").FillAsync("The follow-up talk");
         await Page.GetByLabel("New date").FillAsync(DateTime.Today.AddDays(90).ToString("yyyy-MM-dd"));

@@ -174,7 +174,7 @@ public sealed class TagsMessagesAndExportsTests
         Assert.Contains("'-Speaker", cells);
         Assert.DoesNotContain(cells, c => c.Length > 0 && "=+-@\t\r".Contains(c[0]));
         Assert.Empty(Formulas(xlsx.Value.Content));
-        Assert.Contains("Ada Novak,,2026-12-09 09:55 CET,NameSearch,marc@kas.example", Encoding.UTF8.GetString(checkIns.Value!.Content));
+        Assert.Contains("Ada Novak,,2026-12-09 09:55 CET,Found by name,marc@kas.example", Encoding.UTF8.GetString(checkIns.Value!.Content));
         Assert.Contains("Reason for declining", Cells(invitations.Value!.Content));
         Assert.Equal(OutcomeStatus.Forbidden, byVetter.Status);
         Assert.Equal(OutcomeStatus.Forbidden, byOther.Status);

@@ -3,9 +3,10 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
-using EventHub.Core.Features.Directory;
+using EventHub.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Exports;
 
@@ -22,7 +23,7 @@ public enum EventDataset
 /// event's organisers only. Times are in the event's time zone with its abbreviation; every cell is formula-safe
 /// (<see cref="SpreadsheetFile"/>); security data is never included (the access list is for that); every export is audited.
 /// </summary>
-public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, TimeProvider clock)
+public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, TimeProvider clock, IStringLocalizer<PlainWords> words)
 {
     public async Task<Outcome<ExportFile>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, EventDataset dataset, SpreadsheetFormat format, CancellationToken ct = default)
     {
@@ -69,7 +70,7 @@ public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFacto
         _ => "Registrations",
     };
 
-    private static async Task<(List<string>, List<IReadOnlyList<string>>)> RegistrationsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
+    private async Task<(List<string>, List<IReadOnlyList<string>>)> RegistrationsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
     {
         var questions = await db.RegistrationQuestions.AsNoTracking().Where(q => q.EventId == eventId).OrderBy(q => q.SortOrder).ThenBy(q => q.Label).ToListAsync(ct);
         var registrations = await db.Registrations.AsNoTracking().Where(r => r.EventId == eventId)
@@ -88,8 +89,8 @@ public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFacto
             string By(VettingDecision d) => string.Join(", ", r.Approvals.Where(a => a.Decision == d).Select(a => a.Group).Order());
             var row = new List<string>
             {
-                r.Name, r.Email, r.OrganisationName ?? "", r.Position ?? "", r.Country ?? "", r.Sector is { } s ? SectorNames.Label(s) : "",
-                r.Source.ToString(), r.Status.ToString(), By(VettingDecision.Approved), By(VettingDecision.Rejected), By(VettingDecision.Waitlisted),
+                r.Name, r.Email, r.OrganisationName ?? "", r.Position ?? "", r.Country ?? "", r.Sector is { } s ? words.Of(s) : "",
+                words.Of(r.Source), words.Of(r.Status), By(VettingDecision.Approved), By(VettingDecision.Rejected), By(VettingDecision.Waitlisted),
                 string.Join(", ", tags[r.Id].Order()), when(r.CreatedAtUtc), when(r.DecidedAtUtc), r.DietaryNeeds ?? "", r.AccessibilityNeeds ?? "",
             };
             row.AddRange(questions.Select(q => r.Answers.FirstOrDefault(a => a.QuestionId == q.Id)?.Value ?? ""));
@@ -98,7 +99,7 @@ public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFacto
         return (labels, rows);
     }
 
-    private static async Task<(List<string>, List<IReadOnlyList<string>>)> InvitationsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
+    private async Task<(List<string>, List<IReadOnlyList<string>>)> InvitationsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.EventId == eventId)
             .Select(i => new { i.Contact!.Name, i.Contact.Email, Organisation = i.Contact.OrganisationName, i.Status, i.SentAtUtc, i.RespondedAtUtc, i.Resends, i.NudgesSent, i.DeclineReason })
@@ -106,19 +107,19 @@ public sealed class ExportEventData(IDbContextFactory<EventHubDbContext> dbFacto
         var labels = new List<string> { "Name", "Email", "Organisation", "Status", "Sent", "Answered", "Resent", "Reminders sent", "Reason for declining" };
         var rows = invitations.OrderBy(i => i.Name, StringComparer.CurrentCultureIgnoreCase).Select(i => (IReadOnlyList<string>)
         [
-            i.Name, i.Email, i.Organisation ?? "", i.Status.ToString(), when(i.SentAtUtc), when(i.RespondedAtUtc),
+            i.Name, i.Email, i.Organisation ?? "", words.Of(i.Status), when(i.SentAtUtc), when(i.RespondedAtUtc),
             i.Resends.ToString(System.Globalization.CultureInfo.InvariantCulture), i.NudgesSent.ToString(System.Globalization.CultureInfo.InvariantCulture), i.DeclineReason ?? "",
         ]).ToList();
         return (labels, rows);
     }
 
-    private static async Task<(List<string>, List<IReadOnlyList<string>>)> CheckInsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
+    private async Task<(List<string>, List<IReadOnlyList<string>>)> CheckInsAsync(EventHubDbContext db, Guid eventId, Func<DateTime?, string> when, CancellationToken ct)
     {
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.EventId == eventId).OrderBy(c => c.AtUtc).ToListAsync(ct);
         var labels = new List<string> { "Name", "Organisation", "Checked in", "How", "By", "Device", "Reason" };
         var rows = checkIns.Select(c => (IReadOnlyList<string>)
         [
-            c.Name, c.OrganisationName ?? "", when(c.AtUtc), c.Kind.ToString(), c.ByName ?? "", c.Device ?? "", c.Reason ?? "",
+            c.Name, c.OrganisationName ?? "", when(c.AtUtc), words.Of(c.Kind), c.ByName ?? "", c.Device ?? "", c.Reason ?? "",
         ]).ToList();
         return (labels, rows);
     }

@@ -3,13 +3,15 @@ using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
+using EventHub.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Messages;
 
 /// <summary>The message as the first recipient will read it, with how many registrants the filter selects and who they are.</summary>
-public sealed class PreviewRegistrantMessage(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EmailComposer composer)
+public sealed class PreviewRegistrantMessage(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EmailComposer composer, IStringLocalizer<PlainWords> words)
 {
     public async Task<Outcome<RegistrantMessagePreview>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, RegistrantMessageForm form, CancellationToken ct = default)
     {
@@ -32,6 +34,6 @@ public sealed class PreviewRegistrantMessage(IDbContextFactory<EventHubDbContext
 
         var recipients = await RegistrantMessage.RecipientsAsync(db, eventId, form.Filter, ct);
         var (subject, body) = await RegistrantMessage.ComposeAsync(composer, e, form, recipients.FirstOrDefault()?.Name ?? "Ada Example");
-        return Outcome<RegistrantMessagePreview>.Success(new RegistrantMessagePreview(subject, body, recipients, await RegistrantMessage.DescribeAsync(db, form.Filter, ct)));
+        return Outcome<RegistrantMessagePreview>.Success(new RegistrantMessagePreview(subject, body, recipients, await RegistrantMessage.DescribeAsync(db, form.Filter, words, ct)));
     }
 }

@@ -4,7 +4,9 @@ using EventHub.Core.Data;
 using EventHub.Core.Email;
 using EventHub.Core.Email.Templates;
 using EventHub.Core.Features.Invitations;
+using EventHub.Core.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Messages;
 
@@ -100,9 +102,9 @@ internal static class RegistrantMessage
             .OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    public static async Task<string> DescribeAsync(EventHubDbContext db, RegistrantFilter filter, CancellationToken ct)
+    public static async Task<string> DescribeAsync(EventHubDbContext db, RegistrantFilter filter, IStringLocalizer<PlainWords> words, CancellationToken ct)
     {
-        var parts = new List<string> { filter.Statuses.Count == 0 ? "every status but cancelled" : string.Join(" or ", filter.Statuses.Select(s => s.ToString().ToLowerInvariant())) };
+        var parts = new List<string> { filter.Statuses.Count == 0 ? "every status but cancelled" : string.Join(" or ", filter.Statuses.Select(s => words.Of(s).ToLowerInvariant())) };
         if (filter.TagId is { } tagId && await db.RegistrationTags.Where(t => t.Id == tagId).Select(t => t.Name).SingleOrDefaultAsync(ct) is { } tag)
         {
             parts.Add($"tagged “{tag}”");

@@ -4,8 +4,10 @@ using EventHub.Core.Authorization;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Email;
+using EventHub.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Messages;
 
@@ -14,7 +16,7 @@ namespace EventHub.Core.Features.Messages;
 /// message:{message}:{registration}, written with the audit entry in one transaction). The organiser confirms the number
 /// of recipients they saw; if the set has changed since, nothing is sent and they are asked to look again.
 /// </summary>
-public sealed class SendRegistrantMessage(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EmailComposer composer, EmailOutbox outbox, AuditLog audit)
+public sealed class SendRegistrantMessage(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, EmailComposer composer, EmailOutbox outbox, AuditLog audit, IStringLocalizer<PlainWords> words)
 {
     public async Task<Outcome<int>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, RegistrantMessageForm form, CancellationToken ct = default)
     {
@@ -59,7 +61,7 @@ public sealed class SendRegistrantMessage(IDbContextFactory<EventHubDbContext> d
         }
 
         audit.Record(db, actor, "registrants.messaged", eventId, nameof(Event), eventId.ToString(),
-            $"“{form.Subject!.Trim()}” to {recipients.Count} registrant{(recipients.Count == 1 ? "" : "s")} ({await RegistrantMessage.DescribeAsync(db, form.Filter, ct)})");
+            $"“{form.Subject!.Trim()}” to {recipients.Count} registrant{(recipients.Count == 1 ? "" : "s")} ({await RegistrantMessage.DescribeAsync(db, form.Filter, words, ct)})");
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Success(recipients.Count);
     }
