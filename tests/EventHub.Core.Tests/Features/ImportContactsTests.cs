@@ -110,7 +110,7 @@ public sealed class ImportContactsTests
         var analysis = ImportContacts.Analyse(file).Value!;
         Assert.Equal((encoding, separator), (analysis.EncodingName, analysis.Separator));
         Assert.Equal(["Full name", "E-mail", "Organization", "Sector", "Title", "Country", "Tags", "Notes"], analysis.Headers);
-        Assert.Equal(Enum.GetValues<ContactField>().Where(f => f != ContactField.DoNotContact).Select((f, i) => (f, i)),
+        Assert.Equal(Enum.GetValues<ContactField>().Where(f => f is not (ContactField.DoNotContact or ContactField.Language)).Select((f, i) => (f, i)),
             analysis.SuggestedMapping.Columns.OrderBy(c => c.Value).Select(c => (c.Key, c.Value)));
         Assert.Equal(7, analysis.RowCount);
 
@@ -216,7 +216,7 @@ public sealed class ImportContactsTests
         var save = d.Get<SaveContact>();
         ContactForm[] forms =
         [
-            new() { Name = "Berg, Lars", Email = "lars@example.se", Organisation = "Swedish Institute of International Affairs", Sector = Sector.ThinkTank, Position = "Senior \"fellow\"", Country = "Sweden", Tags = "security|nordics", Notes = "Met in Vilnius;\nprefers email", DoNotContact = true },
+            new() { Name = "Berg, Lars", Email = "lars@example.se", Organisation = "Swedish Institute of International Affairs", Sector = Sector.ThinkTank, Position = "Senior \"fellow\"", Country = "Sweden", Tags = "security|nordics", Notes = "Met in Vilnius;\nprefers email", DoNotContact = true, PreferredLanguage = "de" },
             new() { Name = "Zoë Müller", Email = "zoe.mueller@example.eu", Organisation = "KAS", Sector = Sector.EuInstitution, Notes = "=HYPERLINK(\"http://evil\")" },
             new() { Name = "Mira Chen", Email = "mira.chen@example.org", Sector = Sector.Other, Notes = "-2 seats" },
         ];
@@ -230,7 +230,7 @@ public sealed class ImportContactsTests
         Assert.Equal("expert-directory-kas-2026-11-02.csv", export.FileName);
         Assert.Equal([0xEF, 0xBB, 0xBF], export.Content[..3]);
         var text = Encoding.UTF8.GetString(export.Content, 3, export.Content.Length - 3);
-        Assert.StartsWith("Name,Email,Organisation,Sector,Position,Country,Tags,Notes,Do not contact\r\n", text);
+        Assert.StartsWith("Name,Email,Organisation,Sector,Position,Country,Tags,Notes,Do not contact,Language\r\n", text);
         Assert.Contains("'=HYPERLINK", text);
 
         var analysis = ImportContacts.Analyse(export.Content).Value!;
@@ -238,7 +238,7 @@ public sealed class ImportContactsTests
         var result = await d.Get<ImportContacts>().ExecuteAsync(admin, d.Request(export.Content, analysis.SuggestedMapping, directory: other.Id));
         Assert.Equal(new ImportResult(3, 0, 0, 0), result.Value);
 
-        static object Shape(Contact c) => new { c.Name, c.Email, c.OrganisationId, c.OrganisationName, c.Sector, c.Position, c.Country, Tags = string.Join("|", c.Tags), c.Notes, c.DoNotContact };
+        static object Shape(Contact c) => new { c.Name, c.Email, c.OrganisationId, c.OrganisationName, c.Sector, c.Position, c.Country, Tags = string.Join("|", c.Tags), c.Notes, c.DoNotContact, c.PreferredLanguage };
         var original = await d.Db(db => db.Contacts.Where(c => c.DirectoryOrganisationId == d.Kas.Id).OrderBy(c => c.Name).ToListAsync());
         var copy = await d.Db(db => db.Contacts.Where(c => c.DirectoryOrganisationId == other.Id).OrderBy(c => c.Name).ToListAsync());
         Assert.Equal(original.Select(Shape), copy.Select(Shape));
