@@ -2167,3 +2167,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203141025_OrganiserDayTimes'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [TimeZoneId] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203141025_OrganiserDayTimes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203141025_OrganiserDayTimes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         builder.AddEventHubEmail();
         builder.AddEventHubJobs();
 
+        services.AddScoped<ViewerTimeZone>();
         services.AddEventHubLanguages();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditChainVerifier>();

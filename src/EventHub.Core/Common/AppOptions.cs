@@ -1,6 +1,6 @@
 namespace EventHub.Core.Common;
 
-public sealed class AppOptions
+public sealed class AppOptions : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string SectionName = "App";
 
@@ -13,4 +13,18 @@ public sealed class AppOptions
 
     /// <summary>The installation's name, shown in page titles and emails.</summary>
     public string Name { get; init; } = "EventHub";
+
+    /// <summary>
+    /// The installation's time zone (IANA, e.g. Europe/Brussels): times outside an event (the outbox, the audit log, the home
+    /// page) are shown in it, unless a staff member chose another zone in their profile. Inside an event, the event's zone.
+    /// </summary>
+    public string TimeZone { get; init; } = "Europe/Brussels";
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (!EventTime.IsKnownZone(TimeZone))
+        {
+            yield return new($"App:TimeZone '{TimeZone}' is not an IANA time zone (e.g. Europe/Brussels).", [nameof(TimeZone)]);
+        }
+    }
 }

@@ -75,3 +75,38 @@ public static class EventTime
         static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
     }
 }
+
+/// <summary>A time zone as a list offers it: "Europe/Brussels · CET, UTC+01:00" (abbreviation and offset at the given instant).</summary>
+public sealed record TimeZoneChoice(string Id, string Label, string Region);
+
+public static class TimeZoneChoices
+{
+    /// <summary>
+    /// Every geographic IANA zone (Region/City; the legacy aliases such as "CET" or "US/Eastern" left out), labelled as at
+    /// <paramref name="nowUtc"/>, sorted by region then name: what a time zone list offers and its search filters.
+    /// </summary>
+    public static IReadOnlyList<TimeZoneChoice> All(DateTime nowUtc)
+        => EventTime.ZoneIds
+            .Where(id => id.Contains('/') && !id.StartsWith("Etc/", StringComparison.Ordinal) && char.IsUpper(id[0]) && id.Split('/')[0] is "Africa" or "America" or "Antarctica" or "Asia" or "Atlantic" or "Australia" or "Europe" or "Indian" or "Pacific")
+            .Select(id => Describe(id, nowUtc))
+            .Append(Describe("UTC", nowUtc))
+            .OrderBy(z => z.Region, StringComparer.Ordinal).ThenBy(z => z.Id, StringComparer.Ordinal)
+            .ToList();
+
+    public static TimeZoneChoice Describe(string id, DateTime nowUtc)
+    {
+        var offset = EventTime.ToLocal(nowUtc, id) - DateTime.SpecifyKind(nowUtc, DateTimeKind.Unspecified);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        var abbreviation = EventTime.Abbreviation(nowUtc, id);
+        var utcOffset = $"UTC{sign}{offset.Duration():hh\\:mm}";
+        var label = abbreviation.StartsWith("UTC", StringComparison.Ordinal) ? $"{id.Replace('_', ' ')} · {utcOffset}" : $"{id.Replace('_', ' ')} · {abbreviation}, {utcOffset}";
+        return new TimeZoneChoice(id, label, id.Contains('/') ? id[..id.IndexOf('/')] : "UTC");
+    }
+
+    /// <summary>The choices whose name, abbreviation or offset contain every word of <paramref name="search"/> (any case).</summary>
+    public static IEnumerable<TimeZoneChoice> Matching(IEnumerable<TimeZoneChoice> choices, string? search)
+    {
+        var words = (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return choices.Where(c => words.All(w => c.Label.Contains(w, StringComparison.OrdinalIgnoreCase) || c.Id.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    }
+}

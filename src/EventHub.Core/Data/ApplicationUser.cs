@@ -12,6 +12,9 @@ public class ApplicationUser : IdentityUser
     public Guid? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
 
+    /// <summary>The IANA zone this person reads times in outside an event; null: the installation's (App:TimeZone).</summary>
+    public string? TimeZoneId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>The staff member's language for the screens (en, fr, de); null: the browser's.</summary>

@@ -11,6 +11,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.TimeZoneId).HasMaxLength(100);
         b.Property(u => u.PreferredLanguage).HasMaxLength(8);
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

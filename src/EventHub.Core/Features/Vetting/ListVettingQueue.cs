@@ -76,7 +76,46 @@ public sealed class VettingQuery
     public bool Descending { get; set; }
     public int Skip { get; set; }
     public int Take { get; set; } = 25;
+
+    /// <summary>The filter and sort as a query string ("?status=Pending&amp;q=nato"), so a registration's page can walk the same list.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null && !(value is string s && string.IsNullOrWhiteSpace(s)))
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(value.ToString()!)}");
+            }
+        }
+
+        Add("status", Status);
+        Add("flag", Flag is VettingFlags.None ? null : Flag);
+        Add("sector", Sector);
+        Add("source", Source);
+        Add("tag", TagId);
+        Add("q", Search?.Trim());
+        Add("sort", SortBy == VettingSort.Registered ? null : SortBy);
+        Add("desc", Descending ? "true" : null);
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    /// <summary>Reads what <see cref="ToQueryString"/> wrote; an unknown value is ignored (the whole queue, as a fresh page shows it).</summary>
+    public static VettingQuery FromQuery(string? status, string? flag, string? sector, string? source, string? search, string? sort, bool descending, string? tag = null) => new()
+    {
+        TagId = Guid.TryParse(tag, out var tagId) ? tagId : null,
+        Status = Enum.TryParse<RegistrationStatus>(status, true, out var st) && Enum.IsDefined(st) ? st : null,
+        Flag = Enum.TryParse<VettingFlags>(flag, true, out var f) && f != VettingFlags.None ? f : null,
+        Sector = Enum.TryParse<Sector>(sector, true, out var sec) && Enum.IsDefined(sec) ? sec : null,
+        Source = Enum.TryParse<RegistrationSource>(source, true, out var src) && Enum.IsDefined(src) ? src : null,
+        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+        SortBy = Enum.TryParse<VettingSort>(sort, true, out var by) && Enum.IsDefined(by) ? by : VettingSort.Registered,
+        Descending = descending,
+    };
 }
+
+/// <summary>Where a registration stands in the queue as filtered and sorted: its neighbours, for next and previous.</summary>
+public sealed record QueuePosition(Guid? Previous, Guid? Next, int Index, int Total);
 
 public sealed record VettingRow(
     Guid Id, string Name, string Email, string? Organisation, string? Position, Sector? Sector, RegistrationSource Source,
@@ -114,7 +153,31 @@ public sealed record FlagContext(
 /// </summary>
 public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization)
 {
-    public async Task<Outcome<VettingPage>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, VettingQuery query, CancellationToken ct = default)
+    public Task<Outcome<VettingPage>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, VettingQuery query, CancellationToken ct = default)
+        => ExecuteAsync(actor, eventId, query, maxTake: 500, ct);
+
+    /// <summary>The registration's place in the queue as <paramref name="query"/> filters and sorts it (Index 0 and no neighbours when it is not in it).</summary>
+    public async Task<Outcome<QueuePosition>> PositionAsync(ClaimsPrincipal actor, Guid eventId, VettingQuery query, Guid registrationId, CancellationToken ct = default)
+    {
+        var all = new VettingQuery
+        {
+            Status = query.Status, Flag = query.Flag, Sector = query.Sector, Source = query.Source, Search = query.Search, TagId = query.TagId,
+            SortBy = query.SortBy, Descending = query.Descending, Skip = 0, Take = int.MaxValue,
+        };
+        var outcome = await ExecuteAsync(actor, eventId, all, maxTake: int.MaxValue, ct);
+        if (outcome.Value is not { } page)
+        {
+            return outcome.Status == OutcomeStatus.Forbidden ? Outcome<QueuePosition>.Forbidden() : Outcome<QueuePosition>.NotFound();
+        }
+
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        var index = ids.IndexOf(registrationId);
+        return Outcome<QueuePosition>.Success(index < 0
+            ? new QueuePosition(null, null, 0, ids.Count)
+            : new QueuePosition(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count));
+    }
+
+    private async Task<Outcome<VettingPage>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, VettingQuery query, int maxTake, CancellationToken ct)
     {
         if (!await authorization.CanAsync(actor, eventId, EventPermission.Vet))
         {
@@ -207,7 +270,7 @@ public sealed partial class ListVettingQueue(IDbContextFactory<EventHubDbContext
             VettingSort.Status => query.Descending ? filtered.OrderByDescending(r => r.Status) : filtered.OrderBy(r => r.Status),
             _ => query.Descending ? filtered.OrderByDescending(r => r.CreatedAtUtc) : filtered.OrderBy(r => r.CreatedAtUtc),
         };
-        var page = sorted.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToList();
+        var page = sorted.Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, maxTake)).ToList();
         var canOverride = await authorization.CanAsync(actor, eventId, EventPermission.Edit);
         return Outcome<VettingPage>.Success(new VettingPage(page, filtered.Count, counts, e.ApproverGroups, e.ApprovedCount, e.Capacity, canOverride));
     }
