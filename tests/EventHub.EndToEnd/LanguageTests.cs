@@ -97,6 +97,19 @@ public sealed class LanguageTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Votre laissez-passer" })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Accès" })).ToBeVisibleAsync();
         await ScreenshotAsync("attendee-fr");
+
+        // The organiser picks German in the account menu: the staff screens follow, interactive pages included, and it is remembered.
+        await Context.ClearCookiesAsync();
+        await LogInAsync("clara@kas.example");
+        await Page.Locator("select#nav-language").SelectOptionAsync("de");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen" })).ToBeVisibleAsync();
+        await OpenAsync("/events");
+        await Assertions.Expect(Page.GetByText("Offen", new() { Exact = true }).First).ToBeVisibleAsync();
+        Assert.Equal("de", await App.WithDbAsync(db => db.Users.Where(u => u.Email == "clara@kas.example").Select(u => u.PreferredLanguage).SingleAsync()));
+        await Context.ClearCookiesAsync();
+        await LogInAsync("clara@kas.example");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class PlainWords
         typeof(RegistrationSource), typeof(EventRole), typeof(ConsentStatus), typeof(ConsentScope), typeof(OutboundEmailStatus),
         typeof(ReportStatus), typeof(ReviewDecision), typeof(VettingDecision), typeof(CheckInKind), typeof(EventStatus),
         typeof(CirculationAudience), typeof(QuestionKind), typeof(ReminderKind), typeof(ReminderAudience),
-        typeof(Features.Door.DoorVerdict),
+        typeof(Features.Door.DoorVerdict), typeof(Attribution.FindingKind),
     ];
 
     public static string Key<TEnum>(TEnum value) where TEnum : struct, Enum => typeof(TEnum).Name + "." + value;

@@ -19,6 +19,15 @@ public sealed class Translations(ResourceTextLocalizerFactory factory)
     /// <summary>The texts in the request's language (pages: set by request localization, the person's on personal links).</summary>
     public Texts Current => For(Languages.CodeOf(CultureInfo.CurrentUICulture));
 
+    /// <summary>A rule's English message in the request's language: the public texts', else the staff screens', else as written.</summary>
+    public string Message(string english)
+    {
+        var culture = Culture(Languages.CodeOf(CultureInfo.CurrentUICulture));
+        return LocalizedMessages.Translate(factory.Create(typeof(PublicText), culture), nameof(PublicText), english)
+               ?? LocalizedMessages.Translate(factory.Create(typeof(StaffText), culture), nameof(StaffText), english)
+               ?? english;
+    }
+
     /// <summary>The culture for a language code; the pseudo-locale when the app runs in it.</summary>
     public CultureInfo Culture(string? language) => factory.Pseudo ? PseudoLocale.Culture : Languages.Culture(language);
 }
@@ -39,25 +48,7 @@ public sealed class Texts(IStringLocalizer text, IStringLocalizer words, Culture
     /// A message a rule wrote in English (validation, refusals), translated where the resources know it ("Msg:" + the
     /// English text); otherwise as written.
     /// </summary>
-    public string Message(string english)
-    {
-        var found = text["Msg:" + english];
-        if (!found.ResourceNotFound)
-        {
-            return found.Value;
-        }
-
-        // A message with values in it ("Answer “Dietary needs”."): matched against the keys that have placeholders.
-        foreach (var (pattern, key) in MessagePatterns.Get(text))
-        {
-            if (pattern.Match(english) is { Success: true } m)
-            {
-                return text[key, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()];
-            }
-        }
-
-        return english;
-    }
+    public string Message(string english) => LocalizedMessages.Translate(text, nameof(PublicText), english) ?? english;
 
     /// <summary>The plain word for an enum value ("EU institution", "Approved").</summary>
     public string Word<TEnum>(TEnum value) where TEnum : struct, Enum => words[PlainWords.Key(value)];
@@ -72,17 +63,40 @@ public sealed class Texts(IStringLocalizer text, IStringLocalizer words, Culture
     public string DayAndTime(DateTime utc, string timeZoneId) => LocalDates.Format(utc, timeZoneId, culture, text[LocalDates.DayPattern], text);
 }
 
-/// <summary>The "Msg:" keys with placeholders, as patterns over the English text (built once per resource).</summary>
-internal static class MessagePatterns
+/// <summary>
+/// Messages the rules write in English, translated through the resources: the key is "Msg:" + the English text; a key
+/// with placeholders ("Msg:Answer “{0}”.") matches any message of that shape and carries its values over.
+/// </summary>
+public static class LocalizedMessages
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(System.Text.RegularExpressions.Regex, string)>> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Key)>> Patterns = new();
 
-    public static IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Key)> Get(IStringLocalizer text)
-        => Cache.GetOrAdd(text.GetType().FullName + "/" + typeof(PublicText).FullName, _ => text.GetAllStrings(false)
-            .Select(s => s.Name)
-            .Where(n => n.StartsWith("Msg:", StringComparison.Ordinal) && n.Contains("{0}", StringComparison.Ordinal))
-            .Select(n => (new System.Text.RegularExpressions.Regex(
-                "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(n[4..]), @"\\\{(\d+)}", "(.+?)") + "$",
-                System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), n))
-            .ToList());
+    /// <summary>The translation, or null when the resource does not know the message.</summary>
+    /// <param name="resource">Names the resource behind <paramref name="localizer"/> (its patterns are built once).</param>
+    public static string? Translate(IStringLocalizer localizer, string resource, string english)
+    {
+        var found = localizer["Msg:" + english];
+        if (!found.ResourceNotFound)
+        {
+            return found.Value;
+        }
+
+        foreach (var (pattern, key) in Patterns.GetOrAdd(resource, _ => Build(localizer)))
+        {
+            if (pattern.Match(english) is { Success: true } m)
+            {
+                return localizer[key, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()];
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<(System.Text.RegularExpressions.Regex, string)> Build(IStringLocalizer localizer) => localizer.GetAllStrings(false)
+        .Select(s => s.Name)
+        .Where(n => n.StartsWith("Msg:", StringComparison.Ordinal) && n.Contains("{0}", StringComparison.Ordinal))
+        .Select(n => (new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(n[4..]), @"\\\{(\d+)}", "(.+?)") + "$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), n))
+        .ToList();
 }

@@ -216,7 +216,7 @@ public sealed class ImportContactsTests
         var save = d.Get<SaveContact>();
         ContactForm[] forms =
         [
-            new() { Name = "Berg, Lars", Email = "lars@example.se", Organisation = "Swedish Institute of International Affairs", Sector = Sector.ThinkTank, Position = "Senior \"fellow\"", Country = "Sweden", Tags = "security|nordics", Notes = "Met in Vilnius;\nprefers email", DoNotContact = true },
+            new() { Name = "Berg, Lars", Email = "lars@example.se", Organisation = "Swedish Institute of International Affairs", Sector = Sector.ThinkTank, Position = "Senior \"fellow\"", Country = "Sweden", Tags = "security|nordics", Notes = "Met in Vilnius;\nprefers email", DoNotContact = true, PreferredLanguage = "de" },
             new() { Name = "Zoë Müller", Email = "zoe.mueller@example.eu", Organisation = "KAS", Sector = Sector.EuInstitution, Notes = "=HYPERLINK(\"http://evil\")" },
             new() { Name = "Mira Chen", Email = "mira.chen@example.org", Sector = Sector.Other, Notes = "-2 seats" },
         ];
@@ -238,7 +238,7 @@ public sealed class ImportContactsTests
         var result = await d.Get<ImportContacts>().ExecuteAsync(admin, d.Request(export.Content, analysis.SuggestedMapping, directory: other.Id));
         Assert.Equal(new ImportResult(3, 0, 0, 0), result.Value);
 
-        static object Shape(Contact c) => new { c.Name, c.Email, c.OrganisationId, c.OrganisationName, c.Sector, c.Position, c.Country, Tags = string.Join("|", c.Tags), c.Notes, c.DoNotContact };
+        static object Shape(Contact c) => new { c.Name, c.Email, c.OrganisationId, c.OrganisationName, c.Sector, c.Position, c.Country, Tags = string.Join("|", c.Tags), c.Notes, c.DoNotContact, c.PreferredLanguage };
         var original = await d.Db(db => db.Contacts.Where(c => c.DirectoryOrganisationId == d.Kas.Id).OrderBy(c => c.Name).ToListAsync());
         var copy = await d.Db(db => db.Contacts.Where(c => c.DirectoryOrganisationId == other.Id).OrderBy(c => c.Name).ToListAsync());
         Assert.Equal(original.Select(Shape), copy.Select(Shape));

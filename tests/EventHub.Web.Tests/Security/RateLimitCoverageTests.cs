@@ -23,6 +23,7 @@ public sealed class RateLimitCoverageTests(ITestOutputHelper output)
         ["/"] = "the home page: static text, or a redirect to the login",
         ["/Error"] = "the error page, shown after another request failed",
         ["/not-found"] = "the not-found page",
+        ["POST /Account/Language"] = "the language menu: sets the culture cookie (and a signed-in user's language); antiforgery-protected, no lookup of anyone else",
         ["/health"] = "the readiness and liveness probe, polled by the proxy and Kubernetes",
         ["/Account/AccessDenied"] = "a static message",
         ["/Account/Lockout"] = "a static message",

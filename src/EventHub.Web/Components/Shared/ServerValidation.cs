@@ -14,6 +14,9 @@ public sealed class ServerValidation : ComponentBase, IDisposable
 
     [CascadingParameter] private EditContext? EditContext { get; set; }
 
+    /// <summary>The rules write messages in English; they are shown in the screen's language where the resources know them.</summary>
+    [Inject] private EventHub.Core.Localization.Translations Translations { get; set; } = default!;
+
     protected override void OnInitialized()
     {
         if (EditContext is null)
@@ -31,7 +34,7 @@ public sealed class ServerValidation : ComponentBase, IDisposable
         store!.Clear();
         foreach (var (field, messages) in outcome.Errors)
         {
-            store.Add(field.Length == 0 ? new FieldIdentifier(EditContext!.Model, "") : EditContext!.Field(field), messages);
+            store.Add(field.Length == 0 ? new FieldIdentifier(EditContext!.Model, "") : EditContext!.Field(field), messages.Select(Translations.Message));
         }
 
         EditContext!.NotifyValidationStateChanged();
