@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 namespace EventHub.Benchmarks;
 
-/// <summary>Runs the benchmarks: dotnet run -c Release --project tests/EventHub.Benchmarks -- --filter '*' (or -- circuits)</summary>
+/// <summary>Runs the benchmarks: dotnet run -c Release --project tests/EventHub.Benchmarks -- --filter '*' (or -- circuits, or -- door-device)</summary>
 public static class BenchmarkProgram
 {
     // BenchmarkDotNet rebuilds the project for each run; on a busy two-core machine that takes longer than its default two minutes.
@@ -13,6 +13,12 @@ public static class BenchmarkProgram
         if (args.FirstOrDefault() == "circuits")
         {
             return await CircuitMemoryScenario.RunAsync(args);
+        }
+
+        // door-device: the offline door's answer time measured in the browser.
+        if (args.FirstOrDefault() == "door-device")
+        {
+            return await OfflineDoorLookupScenario.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly)

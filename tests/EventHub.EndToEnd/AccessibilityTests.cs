@@ -77,7 +77,8 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
             case "organiser":
                 return ["/events", e, $"{e}/edit", $"{e}/agenda", $"{e}/team", $"{e}/invitations", $"{e}/invite", $"{e}/reminders", $"{e}/registration-form", $"{e}/vetting",
                     $"{e}/participants", $"{e}/access-list", $"{e}/documents", $"{e}/door", $"{e}/report", $"{e}/report/consents", $"{e}/report/versions", $"{e}/report/review",
-                    $"{e}/report/circulate", $"{e}/retention", "/directory", "/directory/new", "/directory/import"];
+                    $"{e}/report/circulate", $"{e}/retention", "/directory", "/directory/new", "/directory/import",
+                    $"{e}/copy", $"{e}/message", $"{e}/exports", $"{e}/activity"];
             case "vetter":
                 return ["/events", e, $"{e}/vetting"];
             case "door":

@@ -141,7 +141,7 @@ public sealed class EventTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.GetByLabel("Staff member's email").FillAsync("marc@kas.example");
         await Page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("DoorStaff");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await Assertions.Expect(Page.GetByText("marc@kas.example is now DoorStaff on this event.")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("marc@kas.example is now Door staff on this event.")).ToBeVisibleAsync();
         await ScreenshotAsync("event-team");
 
         var roles = await App.WithDbAsync(db => db.EventTeamMembers.Where(t => t.EventId == eventId).Select(t => t.Role).ToListAsync());

@@ -179,4 +179,49 @@ public sealed class OfflineDoorTests(BrowserFixture browser) : BrowserTest(brows
         await Assertions.Expect(other.GetByTestId("door-signed-out")).ToContainTextAsync("has ended", new() { Timeout = (float)Sync.TotalMilliseconds });
         Assert.False(await other.EvaluateAsync<bool>("async () => (await indexedDB.databases()).some(d => d.name === 'eventhub-door')"));
     }
+
+    [Fact]
+    public async Task Fourteen_days_before_the_event_both_doors_warn_and_admit_only_when_the_steward_confirms()
+    {
+        var kas = await App.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
+        var clara = TestUsers.Principal(await App.CreateUserAsync("clara@kas.example", Password, kas.Id, organisationRoles: [OrganisationRole.CreatesEvents]));
+        var inTwoWeeks = DoorScenario.StartedAnHourAgo(DateTime.UtcNow).Date.AddDays(14).AddHours(10);
+        var scenario = await DoorScenario.CreateAsync(App.Services, clara, inTwoWeeks, [("Ada Novak", "Central Asia Institute"), ("Bob Meyer", "EEAS")]);
+        var (ada, bob) = (scenario.Attendees[0], scenario.Attendees[1]);
+        OpenedDoorSession session;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            session = (await scope.ServiceProvider.GetRequiredService<OpenDoorSession>().ExecuteAsync(clara, scenario.EventId, new DoorSessionForm { Label = "Main door" })).Value!;
+        }
+
+        await Page.SetViewportSizeAsync(390, 844);
+        await LogInAsync("clara@kas.example");
+        await OpenAsync($"/events/{scenario.EventId}/door");
+        await Page.Locator("[data-door-ready=true]").WaitForAsync();
+        var scan = Page.GetByLabel("Scan or type the pass code", new() { Exact = true });
+        var result = Page.GetByTestId("door-result");
+        await scan.FillAsync(ada.Token);
+        await scan.PressAsync("Enter");
+        await Assertions.Expect(result).ToContainTextAsync("NOT THE EVENT'S DAY");
+        await Assertions.Expect(result).ToContainTextAsync("this is before the event's day. Admit Ada Novak anyway?");
+        Assert.Equal(0, await App.WithDbAsync(db => db.CheckIns.CountAsync()));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Admit anyway", Exact = true }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("ADMITTED");
+        await Assertions.Expect(result).ToContainTextAsync("Ada Novak");
+
+        await Page.GotoAsync("/door-app/index.html#session=" + session.Token);
+        await Page.Locator("body[data-door-ready=true]").WaitForAsync();
+        await Assertions.Expect(Page.Locator("#day-warning")).ToContainTextAsync("before the event's day. Each admission asks for confirmation.");
+        scan = Page.GetByLabel("Scan or type the pass code", new() { Exact = true });
+        await scan.FillAsync(bob.Token);
+        await scan.PressAsync("Enter");
+        await Assertions.Expect(result).ToContainTextAsync("NOT THE EVENT'S DAY");
+        await Assertions.Expect(Page.GetByTestId("door-pending")).ToHaveTextAsync("0 waiting to be sent");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Admit anyway", Exact = true }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("ADMITTED");
+        await Assertions.Expect(result).ToContainTextAsync("Bob Meyer");
+        await Assertions.Expect(Page.GetByTestId("door-pending")).ToHaveTextAsync("0 waiting to be sent", new() { Timeout = (float)Sync.TotalMilliseconds });
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        Assert.Equal(["Ada Novak", "Bob Meyer"], await db.CheckIns.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
+    }
 }

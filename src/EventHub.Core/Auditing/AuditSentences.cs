@@ -21,6 +21,7 @@ public static partial class AuditSentences
         ["event.created"] = W("Event created", f => $"{Who(f)} created the event{Quoted(f)}."),
         ["event.updated"] = W("Event details changed", f => $"{Who(f)} changed the event's details{Quoted(f)}."),
         ["event.copied"] = W("Event created from a previous one", f => $"{Who(f)} created this event from a previous one{Colon(f)}."),
+        ["event.report-reviewer-groups"] = W("Report reviewer groups changed", f => $"{Who(f)} set the groups that review the report{Colon(f)}."),
         ["event.approver-groups"] = W("Approver groups changed", f => $"{Who(f)} set the groups that approve registrations{Colon(f)}."),
         ["agenda.added"] = W("Agenda item added", f => $"{Who(f)} added the agenda item{Quoted(f)}."),
         ["agenda.updated"] = W("Agenda item changed", f => $"{Who(f)} changed the agenda item{Quoted(f)}."),
@@ -78,6 +79,11 @@ public static partial class AuditSentences
         ["document.uploaded"] = W("Document uploaded", f => $"{Who(f)} uploaded the document{Quoted(f)}."),
         ["document.deleted"] = W("Document deleted", f => $"{Who(f)} deleted the document{Quoted(f)}."),
         ["document.downloaded"] = W("Document downloaded", f => $"The document{Quoted(f)} was downloaded."),
+        ["door.settings"] = W("Door settings changed", f => $"{Who(f)} changed the door's settings{Colon(f)}."),
+        ["door.session.open"] = W("Door device signed in", f => $"{Who(f)} opened a door session for a device{After(f, "Door session ", ": ", " opened")}{After(f, ", until ", ", until ")}."),
+        ["door.session.revoke"] = W("Door device signed out by an organiser", f => $"{Who(f)} ended a door session{After(f, "Door session ", ": ", " revoked")}; the device erases its list."),
+        ["door.session.end"] = W("Door device signed out", f => $"A door session{After(f, "Door session ", " ", " signed out")} was signed out on its device."),
+        ["door.print"] = W("Door material printed", f => $"{Who(f)} printed material for the door{Colon(f)}."),
         ["door.override"] = W("Admitted at the door by override", f => $"{Who(f)} admitted someone at the door by override{Colon(f)}."),
 
         // The report

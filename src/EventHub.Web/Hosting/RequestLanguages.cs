@@ -27,6 +27,7 @@ public static class RequestLanguages
             [
                 new PersonalLinkCultureProvider(),
                 new CookieRequestCultureProvider(),
+                new StaffAccountCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
@@ -43,6 +44,27 @@ public static class RequestLanguages
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = response.HttpContext.Request.IsHttps });
+    }
+
+    /// <summary>
+    /// A signed-in staff member on a browser without the culture cookie (a new device): the language remembered on their
+    /// account, written into the cookie so the next request needs no lookup.
+    /// </summary>
+    private sealed class StaffAccountCultureProvider : RequestCultureProvider
+    {
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            if (httpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } userId
+                || await httpContext.RequestServices.GetRequiredService<EventHub.Core.Features.Staff.SetStaffLanguage>().FindAsync(userId, httpContext.RequestAborted) is not { } language
+                || !Languages.IsSupported(language))
+            {
+                return NullProviderCultureResult.Result;
+            }
+
+            RememberInCookie(httpContext.Response, language);
+            var culture = Languages.Culture(language).Name;
+            return new ProviderCultureResult(culture, culture);
+        }
     }
 
     private sealed class PersonalLinkCultureProvider : RequestCultureProvider

@@ -104,6 +104,7 @@ public static class WebApplicationExtensions
         app.MapAccessEndpoints();
         app.MapExportEndpoints();
         app.MapDoorEndpoints();
+        app.MapLanguageEndpoints();
         return app;
     }
 

@@ -79,6 +79,7 @@ public sealed partial class AuditSentencesTests
     [InlineData("registration.offered", null, "Anna Weber offered a freed place until 2026-12-01 09:00:00Z", "Anna Weber was offered a freed place until 2026-12-01 09:00:00Z.")]
     [InlineData("registration.returned-to-vetting", null, "Anna Weber changed organisation, position after approval", "Anna Weber changed their details after approval (organisation, position) and is back in vetting.")]
     [InlineData("report.review-approved", "Marta Host", "Host office approved version 3", "The report was approved by Host office, decided by Marta Host.")]
+    [InlineData("door.session.open", "Clara Schmidt", "Door session \"Main entrance\" opened, until 2026-12-09 18:00:00Z", "Clara Schmidt opened a door session for a device: \"Main entrance\", until 2026-12-09 18:00:00Z.")]
     [InlineData("invitations.sent", "Clara Schmidt", "12 invited; 0 do-not-contact skipped; 1 already invited", "Clara Schmidt sent invitations: 12 invited; 0 do-not-contact skipped; 1 already invited.")]
     public void Entries_read_as_sentences(string action, string? actor, string? details, string sentence)
         => Assert.Equal(sentence, AuditSentences.Describe(action, actor, details));

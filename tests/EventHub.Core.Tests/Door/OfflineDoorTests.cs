@@ -123,6 +123,45 @@ public sealed class OfflineDoorTests
         Assert.Empty(await db.CheckIns.ToListAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Where_the_event_checks_agenda_items_separately_a_session_is_attended_once_whatever_the_number_of_doors(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = CoreTestHost.Create(database);
+        var s = await VettingScenario.CreateAsync(database, host);
+        DoorTests.OnTheEventsDay(s);
+        var (ada, _) = await ApprovedAsync(s, "Ada Novak", "ada@think.example");
+        var discussion = Guid.NewGuid();
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            db.AgendaItems.Add(new AgendaItem { Id = discussion, EventId = s.EventId, Title = "Closed-door discussion", StartsAtUtc = new DateTime(2026, 12, 9, 9, 0, 0, DateTimeKind.Utc), SortOrder = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        var main = (await OpenAsync(s, s.Organiser, "Main door")).Value!;
+        var side = (await OpenAsync(s, s.Organiser, "Side door")).Value!;
+        var at = host.Clock.GetUtcNow().UtcDateTime;
+        var refusedWhileOff = (await SyncAsync(s, main.Token, [new DeviceCheckIn { ClientId = Guid.NewGuid(), RegistrationId = ada.Id, AgendaItemId = discussion, AtUtc = at }])).Value!;
+        var offSession = (await s.InScopeAsync(sp => sp.GetRequiredService<GetDoorDeviceSession>().ExecuteAsync(main.Token))).Value!;
+        Assert.True((await s.InScopeAsync(sp => sp.GetRequiredService<SaveDoorSettings>().ExecuteAsync(s.Organiser, s.EventId, false, true))).Succeeded);
+        var onSession = (await s.InScopeAsync(sp => sp.GetRequiredService<GetDoorDeviceSession>().ExecuteAsync(main.Token))).Value!;
+        var first = (await SyncAsync(s, main.Token, [new DeviceCheckIn { ClientId = Guid.NewGuid(), RegistrationId = ada.Id, AgendaItemId = discussion, AtUtc = at }])).Value!;
+        var second = (await SyncAsync(s, side.Token, [new DeviceCheckIn { ClientId = Guid.NewGuid(), RegistrationId = ada.Id, AgendaItemId = discussion, AtUtc = at.AddMinutes(1) }])).Value!;
+        var list = (await ListAsync(s, side.Token)).Value!;
+
+        Assert.Equal(DeviceCheckInResults.Refused, refusedWhileOff[0].Result);
+        Assert.Empty(offSession.AgendaItems);
+        Assert.Equal("Closed-door discussion", Assert.Single(onSession.AgendaItems).Title);
+        Assert.Equal(DeviceCheckInResults.Admitted, first[0].Result);
+        Assert.Equal(DeviceCheckInResults.Admitted, second[0].Result);
+        Assert.Equal([discussion], list.Attendees.Single().AgendaItems);
+        Assert.Null(list.Attendees.Single().CheckIn); // attending a session is not the arrival at the door
+        await using var check = await database.Factory.CreateDbContextAsync();
+        Assert.Equal("Main door", Assert.Single(await check.AgendaCheckIns.ToListAsync()).Device);
+        Assert.Empty(await check.CheckIns.ToListAsync());
+    }
+
     private static DeviceCheckIn Item(Guid registrationId, string? passHash, DateTime at)
         => new() { ClientId = Guid.NewGuid(), RegistrationId = registrationId, PassHash = passHash, AtUtc = at };
 

@@ -30,6 +30,8 @@ public sealed class CopyEventTests
         {
             var e = await db.Events.SingleAsync(x => x.Id == s.EventId);
             e.ApproverGroups = ["Organiser", "Host office"];
+            e.ReportReviewerGroups = ["Host office", "Co-organiser"];
+            e.NameCardsShowOrganisation = true;
             e.AccessListFields = ["Name", "DocumentNumber"];
             e.EntranceInstructions = "Enter by the Rue Wiertz door.";
             e.SecurityDataRetentionDays = 14;
@@ -62,6 +64,8 @@ public sealed class CopyEventTests
         Assert.Equal((new DateTime(2027, 6, 10, 11, 30, 0), new DateTime(2027, 6, 10, 12, 45, 0)), (EventTime.ToLocal(discussion.StartsAtUtc, copy.TimeZoneId), EventTime.ToLocal(discussion.EndsAtUtc!.Value, copy.TimeZoneId)));
         Assert.Equal(ConfidentialityLevel.OffTheRecord, discussion.Confidentiality);
         Assert.Equal(["Organiser", "Host office"], copy.ApproverGroups);
+        Assert.Equal(["Host office", "Co-organiser"], copy.ReportReviewerGroups);
+        Assert.True(copy.NameCardsShowOrganisation);
         Assert.Equal(["Name", "DocumentNumber"], copy.AccessListFields);
         Assert.Equal(("Enter by the Rue Wiertz door.", 14, 6), (copy.EntranceInstructions, copy.SecurityDataRetentionDays, copy.PersonalDataRetentionMonths));
         Assert.Equal((true, true, "A background talk.", source.Venue, source.Capacity), (copy.RequireSecurityData, copy.AllowRequests, copy.Description, copy.Venue, copy.Capacity));

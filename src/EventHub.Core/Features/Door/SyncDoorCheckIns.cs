@@ -142,7 +142,7 @@ public sealed class SyncDoorCheckIns(IDbContextFactory<EventHubDbContext> dbFact
         }
     }
 
-    private static async Task<DeviceCheckInResult> AgendaAsync(EventHubDbContext db, DoorSession session, bool perAgendaItem, DeviceCheckIn item, CancellationToken ct)
+    private async Task<DeviceCheckInResult> AgendaAsync(EventHubDbContext db, DoorSession session, bool perAgendaItem, DeviceCheckIn item, CancellationToken ct)
     {
         if (await db.AgendaCheckIns.AnyAsync(a => a.ClientId == item.ClientId, ct))
         {
@@ -164,7 +164,7 @@ public sealed class SyncDoorCheckIns(IDbContextFactory<EventHubDbContext> dbFact
             AgendaItemId = item.AgendaItemId!.Value,
             RegistrationId = item.RegistrationId,
             ClientId = item.ClientId,
-            AtUtc = item.AtUtc,
+            AtUtc = When(session, item.AtUtc),
             ByName = session.StaffName ?? session.Label,
             Device = session.Label,
         });

@@ -27,7 +27,7 @@ public sealed class CopyEventForm
 /// <summary>
 /// "New event from a previous one": copies the agenda (moved to the new date at the same times of day in the event's
 /// time zone, so a daylight-saving change in between keeps 10:00 at 10:00), the team, the registration form and its
-/// questions, the reminders, the approver and report reviewer settings, the access-list settings, the retention policy
+/// questions, the reminders, the approver and report reviewer groups, the door's settings (name cards, check-in per session), the access-list settings, the retention policy
 /// and the registration tags' names. Never people's data: no registrations, invitations, contacts, check-ins, consents,
 /// documents, report or emails. Allowed to those who may create events for the target organisation and see the source.
 /// </summary>
@@ -99,6 +99,9 @@ public sealed class CopyEvent(IDbContextFactory<EventHubDbContext> dbFactory, IA
             CoOrganisers = await db.Organisations.Where(o => coOrganiserIds.Contains(o.Id)).ToListAsync(ct),
             Status = EventStatus.Draft,
             ApproverGroups = [.. source.ApproverGroups],
+            ReportReviewerGroups = [.. source.ReportReviewerGroups],
+            NameCardsShowOrganisation = source.NameCardsShowOrganisation,
+            CheckInPerAgendaItem = source.CheckInPerAgendaItem,
             RequireSecurityData = source.RequireSecurityData,
             RequireInviteeName = source.RequireInviteeName,
             AllowRequests = source.AllowRequests,

@@ -59,7 +59,7 @@ public sealed class SendRegistrantMessage(IDbContextFactory<EventHubDbContext> d
         }
 
         audit.Record(db, actor, "registrants.messaged", eventId, nameof(Event), eventId.ToString(),
-            $"“{form.Subject!.Trim()}” to {recipients.Count} registrants ({await RegistrantMessage.DescribeAsync(db, form.Filter, ct)})");
+            $"“{form.Subject!.Trim()}” to {recipients.Count} registrant{(recipients.Count == 1 ? "" : "s")} ({await RegistrantMessage.DescribeAsync(db, form.Filter, ct)})");
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Success(recipients.Count);
     }
