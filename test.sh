@@ -75,7 +75,7 @@ fi
 # --- tests, and the schema checks beside them ---------------------------------------------------------------------
 # The test processes run at the same time: each waits on databases, SMTP, HTTP and the browser much of the time, so
 # together they keep both cores busy where one after the other they would not. Their logs are read once all have finished.
-note "Tests (Core, Web and the browser tests in three shards, all at the same time) and schema checks"
+note "Tests (Core, Web and the browser tests in shards, all at the same time) and schema checks"
 # The browser tests are split into shards by class (tests/EventHub.EndToEnd/shards.txt): each shard is its own process
 # with its own Chromium, so their waits overlap. The last shard takes every class the other lines do not name.
 declare -A run_filter run_project

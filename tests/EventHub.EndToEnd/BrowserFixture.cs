@@ -47,6 +47,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The shared Chromium, for a test that needs more than one context (several people at once).</summary>
+    protected IBrowser Browser => browser.Browser;
+
     /// <summary>Configuration a test class needs beyond the defaults (e.g. the two-factor requirement).</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 

@@ -30,7 +30,7 @@ public sealed class IdentityTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Page.GetByText("Thank you for confirming your email.")).ToBeVisibleAsync();
 
         await LogInAsync(email);
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Your day" })).ToBeVisibleAsync();
         var row = await App.WithDbAsync(db => db.OutboundEmails.SingleAsync(e => e.ToAddress == email));
         Assert.Equal(OutboundEmailStatus.Sent, row.Status);
     }
@@ -106,6 +106,6 @@ public sealed class IdentityTests(BrowserFixture browser) : BrowserTest(browser)
         await Assertions.Expect(Page.GetByText("Your password has been reset.")).ToBeVisibleAsync();
 
         await LogInAsync("pieter@enc.example", "a long enough passphrase");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Welcome back" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Your day" })).ToBeVisibleAsync();
     }
 }

@@ -113,7 +113,8 @@ public sealed class ReportCirculationTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Send 2 emails now?", Exact = true })).ToBeVisibleAsync();
         await ScreenshotAsync("report-circulate-confirm");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, send 2 emails", Exact = true }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 emails queued");
+        // Queuing renders a marked Word copy per recipient: on a loaded machine that takes more than the default 5 s.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 emails queued", new() { Timeout = 30_000 });
 
         var toAda = await Smtp.WaitForMessageToAsync("ada@think.example", MailWait);
         await Smtp.WaitForMessageToAsync("hana@ep.example", MailWait);

@@ -180,7 +180,7 @@ public sealed class GetMyDay(IDbContextFactory<EventHubDbContext> dbFactory, Tim
             var at = rule.Kind == ReminderKind.BeforeEvent ? ReminderSchedule.BeforeEventSendAtUtc(rule, e) : rule.SendAtUtc;
             if (at is { } due && due > now)
             {
-                deadlines.Add(new(e.Id, e.Title, e.TimeZoneId, due, $"Reminder “{rule.Subject}” goes out", $"events/{e.Id}/reminders"));
+                deadlines.Add(new(e.Id, e.Title, e.TimeZoneId, due, $"Reminder “{Invitations.InvitationText.Resolve(rule.Subject, e, "…")}” goes out", $"events/{e.Id}/reminders"));
             }
         }
     }
