@@ -13,6 +13,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // The suite keeps both cores busy: an expectation that a person would see within a second may take several here.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("EVENTHUB_CHROMIUM") ?? "/usr/bin/chromium",
@@ -59,7 +61,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
         App = EventHubAppFactory.Create(Database, Smtp, realServer: true, settings: Settings, services: ConfigureServices).UseRealServer();
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl });
-        Context.SetDefaultTimeout(15_000);
+        Context.SetDefaultTimeout(30_000);
         Page = await Context.NewPageAsync();
     }
 

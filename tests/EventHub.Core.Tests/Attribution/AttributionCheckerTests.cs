@@ -216,7 +216,8 @@ public sealed class AttributionCheckerTests
         clock.Stop();
 
         Assert.NotEmpty(findings);
-        // The budget is 100 ms (see the benchmark); a shared test machine gets a wide margin.
-        Assert.True(clock.ElapsedMilliseconds < 1_000, $"took {clock.ElapsedMilliseconds} ms");
+        // The 100 ms budget is met in the benchmark (AttributionCheckBenchmark), not here: under a loaded test run wall-clock
+        // time says nothing. This catches a check gone quadratic (seconds become minutes), not a slow machine.
+        Assert.True(clock.ElapsedMilliseconds < 30_000, $"took {clock.ElapsedMilliseconds} ms");
     }
 }
