@@ -127,7 +127,7 @@ public sealed class LanguageTests(BrowserFixture browser) : BrowserTest(browser)
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var untranslated = await page.EvaluateAsync<string[]>(UntranslatedTextScript, data);
+            var untranslated = await page.EvaluateAsync<string[]>(PseudoLocaleText.UntranslatedScript, data);
             Assert.True(untranslated.Length == 0, $"{name} ({path}) shows text that is not from the resources: “{string.Join("”, “", untranslated)}”");
         }
 
@@ -155,35 +155,4 @@ public sealed class LanguageTests(BrowserFixture browser) : BrowserTest(browser)
         var consent = await Smtp.WaitForMessageToAsync("greta@swp.example", MailWait, m => m.TextBody?.Contains("/consent/") == true);
         await CheckAsync(LinkIn(consent, "/consent/"), "consent page");
     }
-
-    /// <summary>
-    /// The visible text nodes (and placeholders and labels) with the pseudo-locale's ⟦…⟧ segments and the given data
-    /// removed: any Latin letter left is text that did not come through the resources.
-    /// </summary>
-    private const string UntranslatedTextScript = """
-        (data) => {
-          const strip = t => {
-            let s = t.replace(/⟦[^⟧]*⟧/g, ' ');
-            for (const d of data) s = s.split(d).join(' ');
-            return s.replace(/\s+/g, ' ').trim();
-          };
-          const found = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const el = n.parentElement;
-            if (!el || el.closest('script,style,template,[data-testid=pass-code],.visually-hidden,#blazor-error-ui,#components-reconnect-modal,dialog')) continue;
-            if (!el.checkVisibility()) continue;
-            const left = strip(n.textContent);
-            if (/[A-Za-z]/.test(left)) found.push(left);
-          }
-          for (const el of document.querySelectorAll('[placeholder],[aria-label],[title]')) {
-            if (!el.checkVisibility()) continue;
-            for (const a of ['placeholder', 'aria-label', 'title']) {
-              const v = el.getAttribute(a);
-              if (v && /[A-Za-z]/.test(strip(v))) found.push(a + ': ' + strip(v));
-            }
-          }
-          return found;
-        }
-        """;
 }
