@@ -10,6 +10,9 @@ root=$(pwd)
 artifacts="$root/.test-artifacts"
 rm -rf "$artifacts"; mkdir -p "$artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Several test processes share two cores: a thread-pool thread that finds no work sleeps at once instead of spinning for
+# it, and the short-lived processes skip profile-guided re-compilation (measured: about a tenth less CPU per test process).
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_TieredPGO=0
 step_failures=0
 # Each step's duration, printed when the next one starts and again in a summary at the end.
 step=""; step_started=$SECONDS; timings=()
