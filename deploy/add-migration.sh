@@ -5,6 +5,8 @@ name=${1:?usage: deploy/add-migration.sh NAME}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 dotnet build src/EventHub.Core -v q -nologo >/dev/null
+# A fresh clone or worktree: dotnet ef reads the migrations projects before it builds them, so they must be restored.
+for provider in Sqlite SqlServer PostgreSql; do dotnet restore "migrations/EventHub.Migrations.$provider" -v q >/dev/null; done
 for provider in Sqlite SqlServer PostgreSql; do
   project="migrations/EventHub.Migrations.$provider"
   echo "== $provider"

@@ -2188,3 +2188,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203170344_CirculationSessions'
+)
+BEGIN
+    ALTER TABLE [ReportCirculations] ADD [AgendaItemIds] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203170344_CirculationSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203170344_CirculationSessions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -154,7 +154,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTest(brow
 
             try
             {
-                await Page.WaitForURLAsync(url => url != login && url.StartsWith(App.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal), new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+                await Page.WaitForURLAsync(url => url != login && url.StartsWith(App.BaseUrl, StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
                 break;
             }
             catch (TimeoutException) when (attempt < 4 && Page.Url == login)
@@ -162,7 +162,7 @@ public sealed class SingleSignOnTests(BrowserFixture browser) : BrowserTest(brow
             }
         }
 
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 30_000 });
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
     }
 
     /// <summary>The browser is at <paramref name="path"/>; if not, the failure shows what the page said.</summary>

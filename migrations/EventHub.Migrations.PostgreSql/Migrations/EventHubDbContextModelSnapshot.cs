@@ -1719,6 +1719,10 @@ namespace EventHub.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<Guid>>("AgendaItemIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 

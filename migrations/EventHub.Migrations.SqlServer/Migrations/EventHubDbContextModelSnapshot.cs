@@ -1725,6 +1725,10 @@ namespace EventHub.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.PrimitiveCollection<string>("AgendaItemIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 

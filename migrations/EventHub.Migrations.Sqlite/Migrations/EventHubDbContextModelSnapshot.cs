@@ -1709,6 +1709,10 @@ namespace EventHub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AgendaItemIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 

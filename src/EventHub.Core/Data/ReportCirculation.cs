@@ -7,6 +7,9 @@ public class ReportCirculation
     public Guid ReportId { get; set; }
     public int VersionNumber { get; set; }
     public List<CirculationAudience> Audiences { get; set; } = [];
+
+    /// <summary>The agenda items whose attendees were addressed (<see cref="CirculationAudience.SessionAttendees"/>); empty otherwise.</summary>
+    public List<Guid> AgendaItemIds { get; set; } = [];
     public DateTime AtUtc { get; set; }
     public string? ByUserId { get; set; }
     public string? ByName { get; set; }

@@ -98,7 +98,8 @@ public sealed class TwoNodeTests(BrowserFixture browser) : IAsyncLifetime
 
         // 1. A login cookie issued by node A is accepted by node B: the Data Protection keys are shared through the database.
         await using var context = await browser.Browser.NewContextAsync();
-        context.SetDefaultTimeout(20_000);
+        // Each node is a process of its own that compiles its code on its first requests, beside the rest of the suite.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{nodeA.BaseUrl}/Account/Login");
         await page.Locator("input[name='Input.Email']").FillAsync("organiser@kas.example");

@@ -9,6 +9,7 @@ internal sealed class ReportCirculationConfiguration : IEntityTypeConfiguration<
     {
         b.Property(c => c.ByName).HasMaxLength(256);
         b.PrimitiveCollection(c => c.Audiences);
+        b.PrimitiveCollection(c => c.AgendaItemIds);
         b.HasIndex(c => c.ReportId);
         b.HasOne<Report>().WithMany().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Recipients).WithOne().HasForeignKey(r => r.CirculationId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventHub.Core.Features.Reports;
 
 /// <param name="ExpectedRecipients">The count the organiser confirmed ("Send 23 emails now?"): if the audience changed since, nothing is sent.</param>
-public sealed record CirculationRequest(IReadOnlyCollection<CirculationAudience> Audiences, int ExpectedRecipients);
+/// <param name="Sessions">The agenda items whose attendees <see cref="CirculationAudience.SessionAttendees"/> addresses.</param>
+public sealed record CirculationRequest(IReadOnlyCollection<CirculationAudience> Audiences, int ExpectedRecipients, IReadOnlyCollection<Guid>? Sessions = null);
 
 public sealed record CirculationResult(Guid CirculationId, int Recipients, int NotesErased);
 
@@ -51,7 +52,13 @@ public sealed class CirculateReport(
                 return Outcome<CirculationResult>.Invalid("", string.Join(" ", blockers));
             }
 
-            var resolution = await CirculationAudiences.ResolveAsync(db, report, request.Audiences, token);
+            var sessions = request.Sessions ?? [];
+            if (await CirculationAudiences.SessionProblemAsync(db, eventId, request.Audiences, sessions, token) is { } problem)
+            {
+                return Outcome<CirculationResult>.Invalid(nameof(CirculationRequest.Sessions), problem);
+            }
+
+            var resolution = await CirculationAudiences.ResolveAsync(db, report, request.Audiences, token, sessions);
             if (resolution.Recipients.Count == 0)
             {
                 return Outcome<CirculationResult>.Invalid("", resolution.AlreadyReceived.Count > 0
@@ -72,6 +79,7 @@ public sealed class CirculateReport(
                 ReportId = report.Id,
                 VersionNumber = report.CurrentVersion,
                 Audiences = request.Audiences.Distinct().Order().ToList(),
+                AgendaItemIds = request.Audiences.Contains(CirculationAudience.SessionAttendees) ? sessions.Distinct().ToList() : [],
                 AtUtc = now,
                 ByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
                 ByName = actor.Identity?.Name,

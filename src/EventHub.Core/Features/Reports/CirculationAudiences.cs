@@ -13,7 +13,8 @@ public sealed record AudienceResolution(IReadOnlyList<CirculationCandidate> Reci
 /// Who an audience is: <see cref="CirculationAudience.CheckedIn"/> = attendees admitted at the door (a check-in row with a
 /// registration; walk-ins without one have no address); <see cref="CirculationAudience.AllApproved"/> = every approved
 /// registration; <see cref="CirculationAudience.Hosts"/> = the event's host reviewers (the host's office, the co-organiser);
-/// <see cref="CirculationAudience.Team"/> = everyone on the event's team. Anonymised registrations are never reached.
+/// <see cref="CirculationAudience.Team"/> = everyone on the event's team; <see cref="CirculationAudience.SessionAttendees"/> =
+/// the attendees checked in to the chosen agenda items (sessions). Anonymised registrations are never reached.
 /// </summary>
 public static class CirculationAudiences
 {
@@ -25,10 +26,37 @@ public static class CirculationAudiences
         CirculationAudience.CheckedIn => "Attendees who checked in",
         CirculationAudience.AllApproved => "All approved attendees",
         CirculationAudience.Hosts => "Hosts (host reviewers)",
+        CirculationAudience.SessionAttendees => "Attendees of the chosen sessions",
         _ => "The event team",
     };
 
-    public static async Task<AudienceResolution> ResolveAsync(EventHubDbContext db, Report report, IReadOnlyCollection<CirculationAudience> audiences, CancellationToken ct)
+    /// <summary>
+    /// Why the chosen sessions cannot be addressed (null: they can): the session audience needs at least one agenda item, each
+    /// of this event, and the event must check its sessions in separately.
+    /// </summary>
+    public static async Task<string?> SessionProblemAsync(EventHubDbContext db, Guid eventId, IReadOnlyCollection<CirculationAudience> audiences, IReadOnlyCollection<Guid> sessions, CancellationToken ct)
+    {
+        if (!audiences.Contains(CirculationAudience.SessionAttendees))
+        {
+            return null;
+        }
+
+        if (!await db.Events.AnyAsync(e => e.Id == eventId && (e.CheckInPerAgendaItem || db.AgendaCheckIns.Any(a => a.EventId == eventId)), ct))
+        {
+            return "This event does not check its sessions in separately: no one has a session's attendance to address.";
+        }
+
+        if (sessions.Count == 0)
+        {
+            return "Choose the sessions whose attendees receive the report.";
+        }
+
+        var ids = sessions.Distinct().ToList();
+        var ofThisEvent = await db.AgendaItems.CountAsync(a => a.EventId == eventId && ids.Contains(a.Id), ct);
+        return ofThisEvent == ids.Count ? null : "A chosen session is not on this event's agenda: reload the page and choose again.";
+    }
+
+    public static async Task<AudienceResolution> ResolveAsync(EventHubDbContext db, Report report, IReadOnlyCollection<CirculationAudience> audiences, CancellationToken ct, IReadOnlyCollection<Guid>? sessions = null)
     {
         var eventId = report.EventId;
         var found = new List<CirculationCandidate>();
@@ -44,6 +72,15 @@ public static class CirculationAudiences
                         .ToListAsync(ct);
                     withoutEmail += checkedIn.Count(c => c.Registration is null);
                     found.AddRange(checkedIn.Where(c => c.Registration is not null).Select(c => new CirculationCandidate(c.Registration!.Name, c.Registration.Email, c.RegistrationId, audience)));
+                    break;
+                case CirculationAudience.SessionAttendees:
+                    var chosen = (sessions ?? []).Distinct().ToList();
+                    found.AddRange(await db.Registrations.AsNoTracking()
+                        .Where(r => r.EventId == eventId && r.AnonymisedAtUtc == null
+                            && db.AgendaCheckIns.Any(a => a.RegistrationId == r.Id && a.EventId == eventId && chosen.Contains(a.AgendaItemId)))
+                        .OrderBy(r => r.Name)
+                        .Select(r => new CirculationCandidate(r.Name, r.Email, r.Id, audience))
+                        .ToListAsync(ct));
                     break;
                 case CirculationAudience.AllApproved:
                     found.AddRange(await db.Registrations.AsNoTracking()

@@ -23,7 +23,8 @@ public sealed record CirculationPreview(
 /// <summary>The recipients a circulation would reach (count and list), and why it could not go now. Organisers only.</summary>
 public sealed class PreviewCirculation(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IOpenFindingsSource findings)
 {
-    public async Task<Outcome<CirculationPreview>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, IReadOnlyCollection<CirculationAudience> audiences, CancellationToken ct = default)
+    /// <param name="sessions">The agenda items whose attendees <see cref="CirculationAudience.SessionAttendees"/> addresses.</param>
+    public async Task<Outcome<CirculationPreview>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, IReadOnlyCollection<CirculationAudience> audiences, CancellationToken ct = default, IReadOnlyCollection<Guid>? sessions = null)
     {
         if (!await authorization.CanAsync(actor, eventId, EventPermission.Edit))
         {
@@ -37,10 +38,15 @@ public sealed class PreviewCirculation(IDbContextFactory<EventHubDbContext> dbFa
             return Outcome<CirculationPreview>.NotFound();
         }
 
-        var resolution = await CirculationAudiences.ResolveAsync(db, report, audiences, ct);
+        var resolution = await CirculationAudiences.ResolveAsync(db, report, audiences, ct, sessions ?? []);
         var open = await findings.GetOpenFindingsAsync(report.Id, ct);
-        return Outcome<CirculationPreview>.Success(new CirculationPreview(report.Status, resolution.Recipients, resolution.WithoutEmail, resolution.AlreadyReceived, open,
-            Blockers(report.Status, open.Count, audiences.Count)));
+        var blockers = Blockers(report.Status, open.Count, audiences.Count).ToList();
+        if (await CirculationAudiences.SessionProblemAsync(db, eventId, audiences, sessions ?? [], ct) is { } problem)
+        {
+            blockers.Add(problem);
+        }
+
+        return Outcome<CirculationPreview>.Success(new CirculationPreview(report.Status, resolution.Recipients, resolution.WithoutEmail, resolution.AlreadyReceived, open, blockers));
     }
 
     /// <summary>Why a circulation cannot go now (empty: it can).</summary>

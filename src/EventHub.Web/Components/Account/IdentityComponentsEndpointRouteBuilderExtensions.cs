@@ -42,11 +42,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         });
 
         accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
+            // Nothing of the session stays in this browser: the offline door's list and key (IndexedDB), its installed
+            // service worker, and cached pages are erased with the login (a shared laptop or a door phone is left clean).
+            context.Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });
 
