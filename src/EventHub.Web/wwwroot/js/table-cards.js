@@ -16,9 +16,14 @@
         }
     };
 
+    const phone = window.matchMedia('(max-width: 767.98px)');
     const fit = () => {
         for (const table of document.querySelectorAll('main table:not(.keep-table)')) {
             label(table);
+            if (phone.matches) {
+                table.classList.add('as-cards');
+                continue;
+            }
             table.classList.remove('as-cards');
             const space = (table.closest('.table-responsive') ?? table.parentElement)?.clientWidth ?? 0;
             if (space > 0 && table.scrollWidth > space + 1) {
@@ -37,6 +42,7 @@
 
     new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
     window.addEventListener('resize', schedule);
+    phone.addEventListener('change', schedule);
     document.addEventListener('DOMContentLoaded', schedule);
     schedule();
 })();
