@@ -31,7 +31,6 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
         "MyDay",
         "Outbox",
         "Privacy",
-        "Reports",
         "Vetting",
     ];
 
