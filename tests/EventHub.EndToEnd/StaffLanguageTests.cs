@@ -21,17 +21,13 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
         "Access",
         "Account",
         "Admin",
-        "Directory",
         "Door",
         "EventActivity",
         "Events",
         "Exports",
-        "Invitations",
-        "Messages",
         "MyDay",
         "Outbox",
         "Privacy",
-        "Reports",
         "Vetting",
     ];
 

@@ -556,8 +556,10 @@ public static partial class AttributionChecker
                         mention.Last,
                         PointsTo(protectedPeople),
                         protectedPeople.Count == 1
-                            ? $"Names {person.Name}{Of(protectedPeople[0])}, who is not on the record here."
-                            : $"Could name any of {PointsTo(protectedPeople)}, who are not on the record here.",
+                            ? Of(protectedPeople[0]) is { } organisationName
+                                ? new FindingExplanation("Findings.Why.NamesWithOrganisation", person.Name, organisationName)
+                                : new FindingExplanation("Findings.Why.Names", person.Name)
+                            : new FindingExplanation("Findings.Why.CouldNameAny", PointsTo(protectedPeople)),
                         Neutral(protectedPeople),
                         protectedPeople.Count));
                     continue;
@@ -583,7 +585,7 @@ public static partial class AttributionChecker
                         mention.First,
                         mention.NameFirst - 1,
                         PointsTo(nameOnlyPeople),
-                        $"{nameOnlyPeople[0].Participant.Name} agreed to be named without affiliation; the title reveals their position.",
+                        new FindingExplanation("Findings.Why.TitleRevealsPosition", nameOnlyPeople[0].Participant.Name),
                         "(leave out the title)",
                         nameOnlyPeople.Count));
                 }
@@ -605,7 +607,7 @@ public static partial class AttributionChecker
                         mention.First,
                         mention.Last,
                         PointsTo(beside),
-                        $"{beside[0].Participant.Name} agreed to be named without affiliation, and {organisation.Organisation.Name} appears beside the name.",
+                        new FindingExplanation("Findings.Why.OrganisationBesideName", beside[0].Participant.Name, organisation.Organisation.Name),
                         mention.Describes ? Article(mention.Noun) : "(leave out the organisation)",
                         beside.Count));
                     continue;
@@ -616,7 +618,6 @@ public static partial class AttributionChecker
                     continue;
                 }
 
-                var sent = Sent(members.Count);
                 if (mention.Describes)
                 {
                     var small = members.Count <= k;
@@ -626,8 +627,8 @@ public static partial class AttributionChecker
                         mention.Last,
                         organisation.Organisation.Name,
                         small
-                            ? $"Points to a group of {members.Count}: {organisation.Organisation.Name} {sent} to this event."
-                            : $"Reveals a participant's affiliation ({organisation.Organisation.Name} {sent}); the Rule protects affiliation as well as identity.",
+                            ? Sent("Findings.Why.SmallGroup", members.Count, organisation.Organisation.Name)
+                            : RevealsAffiliation(organisation),
                         Describe(mention.Noun, organisation),
                         members.Count));
                 }
@@ -638,7 +639,7 @@ public static partial class AttributionChecker
                         mention.First,
                         mention.Last,
                         organisation.Organisation.Name,
-                        $"Names {organisation.Organisation.Name}, which {sent} to this event: naming it points to {(members.Count == 1 ? "that person" : "them")}.",
+                        Sent("Findings.Why.NamesOrganisation", members.Count, organisation.Organisation.Name),
                         SectorWording(organisation.Organisation.Sector),
                         members.Count));
                 }
@@ -656,7 +657,7 @@ public static partial class AttributionChecker
                         mention.First,
                         mention.Last,
                         PointsTo(beside),
-                        $"{beside[0].Participant.Name} agreed to be named without affiliation; their position appears beside the name.",
+                        new FindingExplanation("Findings.Why.PositionBesideName", beside[0].Participant.Name),
                         "(leave out the position)",
                         beside.Count));
                     continue;
@@ -674,8 +675,8 @@ public static partial class AttributionChecker
                     mention.Last,
                     PointsTo(holders),
                     holders.Count == 1
-                        ? $"Only {holders[0].Participant.Name} holds this position among the participants: it identifies them."
-                        : $"Only {holders.Count} participants hold this position ({PointsTo(holders)}): it points to them.",
+                        ? new FindingExplanation("Findings.Why.OnlyHolder", holders[0].Participant.Name)
+                        : new FindingExplanation("Findings.Why.OnlyHolders", holders.Count, PointsTo(holders)),
                     Neutral(holders),
                     holders.Count));
             }
@@ -691,18 +692,23 @@ public static partial class AttributionChecker
 
         private Section SectionOf(int token) => text.Sections[tokens[token].Section];
 
-        private AttributionFinding Finding(FindingKind kind, int first, int last, string pointsTo, string why, string suggestion, int fits)
+        private AttributionFinding Finding(FindingKind kind, int first, int last, string pointsTo, FindingExplanation why, string suggestion, int fits)
         {
             var start = tokens[first].Start;
             var end = tokens[last].Start + tokens[last].Length;
-            return new AttributionFinding(kind, start, end - start, text.Text[start..end], pointsTo, why, suggestion, fits, index.People.Count);
+            return new AttributionFinding(kind, start, end - start, text.Text[start..end], pointsTo, why.English, suggestion, fits, index.People.Count, why);
         }
 
         private static string PointsTo(IEnumerable<IndexedPerson> people) => string.Join("; ", people.Select(p => p.Participant.Name).Distinct());
 
-        private static string Of(IndexedPerson person) => person.Organisation is null ? "" : $" ({person.Organisation.Organisation.Name})";
+        private static string? Of(IndexedPerson person) => person.Organisation?.Organisation.Name;
 
-        private static string Sent(int count) => count == 1 ? "sent one person" : $"sent {count} people";
+        /// <summary>A sentence about what an organisation sent: "….One" when it sent one person, "….Many" (with the count) otherwise; {0} is the count.</summary>
+        private static FindingExplanation Sent(string key, int count, string organisation) =>
+            new(key + (count == 1 ? ".One" : ".Many"), count, organisation);
+
+        private static FindingExplanation RevealsAffiliation(IndexedOrganisation organisation) =>
+            Sent("Findings.Why.RevealsAffiliation", organisation.Members.Count, organisation.Organisation.Name);
 
         /// <summary>"a participant", or by sector when every person pointed to shares one: "a participant from a think tank".</summary>
         private static string Neutral(List<IndexedPerson> people)

@@ -775,7 +775,7 @@ public static partial class AttributionChecker
                         d.First,
                         d.Last,
                         PointsTo(d.Candidates),
-                        $"This description ({d.What}) fits {n} of {people} {(people == 1 ? "person" : "people")} connected to the event: {PointsTo(d.Candidates)}.",
+                        new FindingExplanation(people == 1 ? "Findings.Why.DescriptionFits.One" : "Findings.Why.DescriptionFits.Many", d.What, n, people, PointsTo(d.Candidates)),
                         d.Plural ? "some participants" : d.Noun is null ? "one participant" : "a participant",
                         n));
                 }
@@ -786,7 +786,7 @@ public static partial class AttributionChecker
                         d.First,
                         d.Last,
                         organisation.Organisation.Name,
-                        $"Reveals a participant's affiliation ({organisation.Organisation.Name} {Sent(organisation.Members.Count)}); the Rule protects affiliation as well as identity.",
+                        RevealsAffiliation(organisation),
                         Describe(d.Noun, organisation),
                         n));
                 }

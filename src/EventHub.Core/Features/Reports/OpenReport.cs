@@ -33,6 +33,9 @@ public sealed record AttributionDismissalRow(string FindingKey, string MatchedTe
 /// </summary>
 public sealed class OpenReport(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The author recorded for version 1, the template the report starts from (a screen shows it in its own words).</summary>
+    public const string TemplateAuthor = "Template";
+
     public async Task<Outcome<ReportDraft>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, CancellationToken ct = default)
     {
         if (!await authorization.CanAsync(actor, eventId, EventPermission.DraftReport))
@@ -116,7 +119,7 @@ public sealed class OpenReport(IDbContextFactory<EventHubDbContext> dbFactory, I
             Autosave = false,
             SavedAtUtc = now,
             SavedByUserId = ReportRules.UserId(actor),
-            SavedByName = "Template",
+            SavedByName = TemplateAuthor,
         });
         db.Reports.Add(report);
         audit.Record(db, actor, "report.created", e.Id, nameof(Report), report.Id.ToString(), "Started from the template (version 1)");
