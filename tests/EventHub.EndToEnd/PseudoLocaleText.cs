@@ -11,14 +11,15 @@ public static class PseudoLocaleText
         (data) => {
           const strip = t => {
             let s = t.replace(/⟦[^⟧]*⟧/g, ' ');
-            for (const d of data) s = s.split(d).join(' ');
+            // A short value ("en", "EU") is set aside only as a whole word: inside a word it is no datum.
+            for (const d of data) s = d.length > 3 ? s.split(d).join(' ') : s.replace(new RegExp('(^|[^\\p{L}\\p{N}])' + d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}\\p{N}])', 'gu'), '$1 ');
             return s.replace(/\s+/g, ' ').trim();
           };
           const found = [];
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             const el = n.parentElement;
-            if (!el || el.closest('script,style,template,[translate=no],[data-testid=pass-code],.visually-hidden,#blazor-error-ui,#components-reconnect-modal,dialog')) continue;
+            if (!el || el.closest('script,style,template,[translate=no],[data-testid=pass-code],[data-testid=security-data] dd,.visually-hidden,#blazor-error-ui,#components-reconnect-modal,dialog')) continue;
             if (!el.checkVisibility()) continue;
             const left = strip(n.textContent);
             if (/[A-Za-z]/.test(left)) found.push(left);

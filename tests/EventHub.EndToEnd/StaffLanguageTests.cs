@@ -18,17 +18,12 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
     private static readonly HashSet<string> NotYetTranslated =
     [
         "Pages",
-        "Access",
         "Account",
         "Admin",
-        "Door",
         "EventActivity",
-        "Events",
-        "Exports",
         "MyDay",
         "Outbox",
         "Privacy",
-        "Vetting",
     ];
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Languages:Pseudo"] = "true" };
@@ -108,6 +103,7 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
 
             return 0;
         });
+        values.Add("EventHub"); // the product's name, in every language
         return values.OrderByDescending(v => v.Length).ToArray();
     }
 }

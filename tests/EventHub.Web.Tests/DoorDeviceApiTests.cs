@@ -61,6 +61,64 @@ public sealed class DoorDeviceApiTests
         Assert.Equal(HttpStatusCode.Forbidden, sessionAfter.StatusCode);
     }
 
+    [Fact]
+    public async Task A_door_device_whose_browser_reads_french_gets_the_door_words_and_its_day_in_french_and_the_app_uses_only_words_the_server_has()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = EventHubAppFactory.Create(database);
+        var kas = await app.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
+        var clara = TestUsers.Principal(await app.CreateUserAsync("clara@kas.example", "correct horse battery staple", kas.Id, organisationRoles: [OrganisationRole.CreatesEvents]));
+        var scenario = await DoorScenario.CreateAsync(app.Services, clara, DoorScenario.StartedAnHourAgo(DateTime.UtcNow), [("Ada Novak", "Central Asia Institute")]);
+        OpenedDoorSession session;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            session = (await scope.ServiceProvider.GetRequiredService<OpenDoorSession>().ExecuteAsync(clara, scenario.EventId, new DoorSessionForm { Label = "Main door" })).Value!;
+        }
+
+        var device = app.CreateClient();
+        device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        device.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR,fr;q=0.9");
+        using var french = System.Text.Json.JsonDocument.Parse(await device.GetStringAsync("/door-api/session"));
+        using var englishClient = app.CreateClient();
+        englishClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        using var inEnglish = System.Text.Json.JsonDocument.Parse(await englishClient.GetStringAsync("/door-api/session"));
+
+        var texts = french.RootElement.GetProperty("texts");
+        Assert.Equal("✔ ADMIS", texts.GetProperty("Admitted").GetString());
+        Assert.Equal("✖ PAS SUR LA LISTE", texts.GetProperty("NotOnList").GetString());
+        Assert.Equal("fr-FR", french.RootElement.GetProperty("locale").GetString());
+        var day = french.RootElement.GetProperty("doorDay").GetString()!;
+        Assert.Matches("^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) ", day);
+        Assert.Equal("Main door", french.RootElement.GetProperty("label").GetString());
+        Assert.Equal("✔ ADMITTED", inEnglish.RootElement.GetProperty("texts").GetProperty("Admitted").GetString());
+
+        // Every word the app shows is one the server sends, and the app's English (shown before the first answer) is the server's.
+        var root = RepositoryRoot();
+        var script = File.ReadAllText(Path.Combine(root, "src/EventHub.Web/wwwroot/door-app/door.js"));
+        var page = File.ReadAllText(Path.Combine(root, "src/EventHub.Web/wwwroot/door-app/index.html"));
+        var used = System.Text.RegularExpressions.Regex.Matches(script, @"\bt\('(\w+)'").Select(m => m.Groups[1].Value)
+            .Concat(System.Text.RegularExpressions.Regex.Matches(script, @"(admitted|already|refused|confirm): '(\w+)'").Select(m => m.Groups[2].Value))
+            .Concat(System.Text.RegularExpressions.Regex.Matches(page, @"data-text(?:-label|-placeholder)?=""(\w+)""").Select(m => m.Groups[1].Value))
+            .Concat(["PageTitle", "Online", "Offline"]).Distinct().ToList();
+        var sent = inEnglish.RootElement.GetProperty("texts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Empty(used.Where(k => !sent.ContainsKey(k)));
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(script, @"^    (\w+): (""(?:[^""\\]|\\.)*""),$", System.Text.RegularExpressions.RegexOptions.Multiline))
+        {
+            Assert.Equal(sent[m.Groups[1].Value], System.Text.Json.JsonSerializer.Deserialize<string>(m.Groups[2].Value));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EventHub.slnx")) && !Directory.Exists(Path.Combine(dir.FullName, "src", "EventHub.Web")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, EntityTagHeaderValue? etag = null, string? json = null)
     {
         var request = new HttpRequestMessage(method, url);

@@ -8,12 +8,12 @@ public sealed record DoorDay(DateTime OpensAtUtc, DateTime ClosesAtUtc, string T
 {
     public bool Contains(DateTime utc) => utc >= OpensAtUtc && utc < ClosesAtUtc;
 
-    /// <summary>"Wednesday 9 December 2026" or "Tuesday 8 – Thursday 10 December 2026", in the event's zone.</summary>
-    public string Describe()
+    /// <summary>"Wednesday 9 December 2026" or "Tuesday 8 – Thursday 10 December 2026", in the event's zone (British English unless a culture is given).</summary>
+    public string Describe(System.Globalization.CultureInfo? culture = null)
     {
         var first = EventTime.ToLocal(OpensAtUtc, TimeZoneId).Date;
         var last = EventTime.ToLocal(ClosesAtUtc, TimeZoneId).Date.AddDays(-1);
-        var culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        culture ??= System.Globalization.CultureInfo.GetCultureInfo("en-GB");
         return first == last
             ? first.ToString("dddd d MMMM yyyy", culture)
             : $"{first.ToString("dddd d MMMM", culture)} – {last.ToString("dddd d MMMM yyyy", culture)}";

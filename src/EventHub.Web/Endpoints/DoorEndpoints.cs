@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EventHub.Core.Common;
+using EventHub.Core.Door;
 using EventHub.Core.Features.Door;
+using EventHub.Core.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace EventHub.Web.Endpoints;
@@ -35,8 +40,25 @@ public static class DoorEndpoints
             return Results.File(file.Content, PrintedFile.ContentType, file.FileName);
         });
 
-    private static async Task<IResult> SessionAsync(HttpContext context, GetDoorDeviceSession session, CancellationToken ct)
-        => Private(context, await session.ExecuteAsync(Token(context), ct), Results.Ok);
+    /// <summary>
+    /// The session, with the door's words in the language of the device's browser (request localization): the device keeps
+    /// them with its list, so the steward reads them offline too.
+    /// </summary>
+    private static async Task<IResult> SessionAsync(HttpContext context, GetDoorDeviceSession session, Translations translations, IStringLocalizer<StaffText> text, CancellationToken ct)
+        => Private(context, await session.ExecuteAsync(Token(context), ct), value =>
+        {
+            var culture = translations.Culture(Languages.CodeOf(CultureInfo.CurrentUICulture));
+            var body = JsonSerializer.SerializeToNode(value, JsonSerializerOptions.Web)!.AsObject();
+            body["doorDay"] = new DoorDay(value.DoorOpensAtUtc, value.DoorClosesAtUtc, value.TimeZoneId).Describe(culture);
+            body["locale"] = PseudoLocale.Is(culture) ? "en-GB" : culture.Name;
+            body["texts"] = new JsonObject(text.GetAllStrings(false)
+                .Where(s => s.Name.StartsWith(DoorAppPrefix, StringComparison.Ordinal))
+                .Select(s => KeyValuePair.Create(s.Name[DoorAppPrefix.Length..], (JsonNode?)JsonValue.Create(s.Value))));
+            return Results.Json(body);
+        });
+
+    /// <summary>The offline door app's texts in StaffText: "DoorApp.Count" is the app's "Count".</summary>
+    public const string DoorAppPrefix = "DoorApp.";
 
     /// <summary>The list with an ETag of its content: a device refreshing every few seconds downloads it only when it changed.</summary>
     private static async Task<IResult> ListAsync(HttpContext context, GetDoorList list, CancellationToken ct)

@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         services.AddEventHubRequestLanguages();
         services.AddScoped<IdentityRedirectManager>();
         services.AddSingleton<LoginFailures>();
+        services.AddSingleton<EventHub.Web.Components.Shared.StaffTime>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>

@@ -7,6 +7,68 @@ const $ = id => document.getElementById(id);
 const STALE_AFTER_MS = 120_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
+/** The English texts (StaffText.resx "DoorApp.*" keys; a Web test keeps the two equal), shown until the server's arrive. */
+const ENGLISH = {
+    PageTitle: "Door · EventHub",
+    Title: "Door",
+    TitleEvent: "Door · {0}",
+    ThisDevice: "this device: {0}",
+    Starting: "Starting…",
+    NoListYet: "no list yet",
+    Waiting: "{0} waiting to be sent",
+    ClosedHeading: "Door closed on this device",
+    OpenFromLink: "Open this door from the link your organiser gave you.",
+    CheckingFor: "Checking in for",
+    ScanLabel: "Scan or type the pass code",
+    Check: "Check",
+    Camera: "Scan with the camera",
+    StopCamera: "Stop the camera",
+    CameraView: "Camera view for scanning a pass",
+    CameraFailed: "The camera could not be used ({0}): use a scanner or type the code.",
+    AdmitAnyway: "Admit anyway",
+    DoNotAdmit: "Do not admit",
+    SearchSummary: "No pass? Find an approved attendee by name",
+    SearchHint: "Name or organisation",
+    Search: "Search",
+    Notices: "Sync notices",
+    SignOut: "Sign out of this door (erases the list on this device)",
+    CouldNotStart: "The door could not start: {0}",
+    Ended: "This door session has ended (revoked, expired or signed out): the list on this device was erased.",
+    ConnectOnce: "Connect to the network once, so this device can load the door list.",
+    Expired: "This door session expired after the event's day: the list on this device was erased.",
+    EndedUnsent: "This door session has ended: {0} check-ins on this device could not be sent. Tell the organiser.",
+    Admitted: "✔ ADMITTED",
+    AlreadyIn: "⟳ ALREADY IN",
+    NotOnList: "✖ NOT ON THE LIST",
+    NotTheDay: "⚠ NOT THE EVENT'S DAY",
+    AlreadySession: "Already checked in to this session",
+    CheckedInAt: "Checked in at {0} by {1}",
+    AtDevice: "at {0}",
+    Someone: "someone",
+    AdmitQuestion: "Admit {0} anyway?",
+    TypeTwo: "Type at least two letters of the name.",
+    NoMatch: "Nobody approved matches “{0}”.",
+    AlreadyInSuffix: "(already in)",
+    Admit: "Admit",
+    AdmitOne: "Admit {0}",
+    Arrival: "Arrival at the door",
+    UnsentConfirm: "{0} check-ins have not reached the server yet (no network). Signing out loses them. Sign out anyway?",
+    SignedOutErased: "Signed out: the list on this device was erased.",
+    SignedOut: "Signed out",
+    NoListHere: "no list on this device",
+    Online: "Online",
+    Offline: "Offline",
+    ListUpdated: "list updated {0}",
+    SecondsAgo: "{0} s ago",
+    MinutesAgo: "{0} min ago",
+    HoursAgo: "{0} h ago",
+    Count: "{0} checked in of {1} approved",
+    ThisSession: "(this session)",
+    EachAsks: "Each admission asks for confirmation.",
+    Opens: "The door opens on {0}: this is before the event's day.",
+    Closed: "The door closed after {0}: the event is over.",
+};
+
 const state = {
     token: null, key: null, info: null,
     list: [], listBox: null, etag: null, fetchedAt: 0,
@@ -18,7 +80,7 @@ if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('sw.js').catch(() => { /* the door works online without it */ });
 }
 
-start().catch(e => signedOut('The door could not start: ' + e.message));
+start().catch(e => signedOut(t('CouldNotStart', e.message)));
 
 async function start() {
     const fromLink = new URLSearchParams(location.hash.slice(1)).get('session');
@@ -35,14 +97,14 @@ async function start() {
         await store.putMeta('session', meta);
     }
     if (!meta?.token) {
-        return signedOut('Open this door from the link your organiser gave you.');
+        return signedOut(t('OpenFromLink'));
     }
     state.token = meta.token;
 
     try {
         const response = await api('/door-api/session');
         if (response.status === 401 || response.status === 403) {
-            return ended('This door session has ended (revoked, expired or signed out): the list on this device was erased.');
+            return ended(t('Ended'));
         }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         const info = await response.json();
@@ -53,14 +115,14 @@ async function start() {
         state.online = true;
     } catch {
         if (!meta.key) {
-            return signedOut('Connect to the network once, so this device can load the door list.');
+            return signedOut(t('ConnectOnce'));
         }
         state.key = meta.key;
         state.info = meta.info;
         state.online = false;
     }
     if (utc(state.info.expiresAtUtc) <= Date.now()) {
-        return ended('This door session expired after the event\'s day: the list on this device was erased.');
+        return ended(t('Expired'));
     }
 
     const saved = await store.getMeta('list');
@@ -97,7 +159,7 @@ async function refresh() {
         await flush();
         const response = await api('/door-api/list', state.etag ? { headers: { 'If-None-Match': state.etag } } : {});
         if (response.status === 401 || response.status === 403) {
-            return ended('This door session has ended (revoked, expired or signed out): the list on this device was erased.');
+            return ended(t('Ended'));
         }
         if (response.status === 304) {
             state.fetchedAt = Date.now();
@@ -137,7 +199,7 @@ async function flush() {
         }))),
     });
     if (response.status === 401 || response.status === 403) {
-        await ended('This door session has ended: ' + state.queue.size + ' check-ins on this device could not be sent. Tell the organiser.');
+        await ended(t('EndedUnsent', state.queue.size));
         throw new SessionEnded();
     }
     if (!response.ok) throw new Error('HTTP ' + response.status);
@@ -204,7 +266,7 @@ async function admit(entry, passHash, confirmed) {
     return { verdict: 'admitted', entry };
 }
 
-const WORDS = { admitted: '✔ ADMITTED', already: '⟳ ALREADY IN', refused: '✖ NOT ON THE LIST', confirm: '⚠ NOT THE EVENT\'S DAY' };
+const WORDS = { admitted: 'Admitted', already: 'AlreadyIn', refused: 'NotOnList', confirm: 'NotTheDay' };
 
 function show(answer, started) {
     const result = $('result');
@@ -212,17 +274,17 @@ function show(answer, started) {
     // Counts the answers shown, so a reader (a test, a screen reader's log) can tell two equal answers apart.
     result.dataset.answers = String(++state.answers);
     result.className = 'result ' + answer.verdict;
-    $('verdict').textContent = WORDS[answer.verdict];
+    $('verdict').textContent = t(WORDS[answer.verdict]);
     const e = answer.verdict === 'refused' ? null : answer.entry;
     $('result-name').textContent = e ? e.name : '';
     $('result-org').textContent = e?.organisationName || '';
     let when = '';
     if (answer.verdict === 'already') {
         when = state.mode
-            ? 'Already checked in to this session'
-            : `Checked in at ${time(e.checkIn.atUtc)} by ${e.checkIn.byName || 'someone'}${e.checkIn.device ? ' at ' + e.checkIn.device : ''}`;
+            ? t('AlreadySession')
+            : t('CheckedInAt', time(e.checkIn.atUtc), e.checkIn.byName || t('Someone')) + (e.checkIn.device ? ' ' + t('AtDevice', e.checkIn.device) : '');
     } else if (answer.verdict === 'confirm') {
-        when = dayWarning() + ' Admit ' + e.name + ' anyway?';
+        when = dayWarning() + ' ' + t('AdmitQuestion', e.name);
     }
     $('result-when').textContent = when;
     $('confirm-row').hidden = answer.verdict !== 'confirm';
@@ -243,20 +305,20 @@ function search(text) {
     const hits = $('hits');
     hits.replaceChildren();
     if (q.length < 2) {
-        hits.append(item('Type at least two letters of the name.'));
+        hits.append(item(t('TypeTwo')));
         return;
     }
     const found = state.list.filter(e => fold(e.name).includes(q) || fold(e.organisationName || '').includes(q))
         .sort((a, b) => a.name.localeCompare(b.name)).slice(0, 20);
-    if (found.length === 0) hits.append(item(`Nobody approved matches “${text.trim()}”.`));
+    if (found.length === 0) hits.append(item(t('NoMatch', text.trim())));
     for (const e of found) {
         const li = document.createElement('li');
         const label = document.createElement('span');
-        label.textContent = e.name + (e.organisationName ? ' · ' + e.organisationName : '') + (e.checkIn ? ' (already in)' : '');
+        label.textContent = e.name + (e.organisationName ? ' · ' + e.organisationName : '') + (e.checkIn ? ' ' + t('AlreadyInSuffix') : '');
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = 'Admit';
-        button.setAttribute('aria-label', 'Admit ' + e.name);
+        button.textContent = t('Admit');
+        button.setAttribute('aria-label', t('AdmitOne', e.name));
         button.addEventListener('click', async () => {
             const started = performance.now();
             show(await admit(e, null, false), started);
@@ -271,12 +333,13 @@ function search(text) {
 function setUp() {
     $('signed-out').hidden = true;
     $('door').hidden = false;
-    $('title').textContent = 'Door · ' + state.info.title;
-    $('subtitle').textContent = `${new Intl.DateTimeFormat('en-GB', { timeZone: state.info.timeZoneId, dateStyle: 'full', timeStyle: 'short' }).format(new Date(utc(state.info.startsAtUtc)))}`
-        + (state.info.venue ? ' · ' + state.info.venue : '') + ' · this device: ' + state.info.label;
+    translatePage();
+    $('title').textContent = t('TitleEvent', state.info.title);
+    $('subtitle').textContent = `${new Intl.DateTimeFormat(locale(), { timeZone: state.info.timeZoneId, dateStyle: 'full', timeStyle: 'short' }).format(new Date(utc(state.info.startsAtUtc)))}`
+        + (state.info.venue ? ' · ' + state.info.venue : '') + ' · ' + t('ThisDevice', state.info.label);
     if (state.info.agendaItems?.length) {
         const mode = $('mode');
-        mode.append(new Option('Arrival at the door', ''));
+        mode.append(new Option(t('Arrival'), ''));
         for (const a of state.info.agendaItems) mode.append(new Option(a.title, a.id));
         mode.addEventListener('change', () => { state.mode = mode.value; renderStatus(); });
         $('mode-row').hidden = false;
@@ -295,11 +358,11 @@ function setUp() {
 
 async function signOut() {
     await refresh();
-    if (state.queue.size > 0 && !confirm(`${state.queue.size} check-ins have not reached the server yet (no network). Signing out loses them. Sign out anyway?`)) {
+    if (state.queue.size > 0 && !confirm(t('UnsentConfirm', state.queue.size))) {
         return;
     }
     try { await api('/door-api/end', { method: 'POST' }); } catch { /* offline: the session still expires after the event's day */ }
-    await ended('Signed out: the list on this device was erased.');
+    await ended(t('SignedOutErased'));
 }
 
 async function ended(message) {
@@ -318,8 +381,8 @@ function signedOut(message) {
     $('door').hidden = true;
     $('signed-out').hidden = false;
     $('signed-out-message').textContent = message;
-    $('network').textContent = 'Signed out';
-    $('freshness').textContent = 'no list on this device';
+    $('network').textContent = t('SignedOut');
+    $('freshness').textContent = t('NoListHere');
     $('pending').textContent = '';
     document.body.dataset.doorReady = 'signed-out';
 }
@@ -327,34 +390,34 @@ function signedOut(message) {
 function renderStatus() {
     if (!state.info || !state.key) return;
     const network = $('network');
-    network.textContent = state.online ? 'Online' : 'Offline';
+    network.textContent = t(state.online ? 'Online' : 'Offline');
     network.className = state.online ? '' : 'offline';
     const freshness = $('freshness');
     if (!state.fetchedAt) {
-        freshness.textContent = 'no list yet';
+        freshness.textContent = t('NoListYet');
         freshness.className = 'stale';
     } else {
         const age = Date.now() - state.fetchedAt;
-        freshness.textContent = 'list updated ' + ago(age);
+        freshness.textContent = t('ListUpdated', ago(age));
         freshness.className = age > STALE_AFTER_MS ? 'stale' : '';
     }
-    $('pending').textContent = `${state.queue.size} waiting to be sent`;
+    $('pending').textContent = t('Waiting', state.queue.size);
     const approved = state.list.length;
     const inside = state.mode
         ? state.list.filter(e => e.agendaItems.includes(state.mode)).length
         : state.list.filter(e => e.checkIn).length;
-    $('count').textContent = `${inside} checked in of ${approved} approved` + (state.mode ? ' (this session)' : '');
+    $('count').textContent = t('Count', inside, approved) + (state.mode ? ' ' + t('ThisSession') : '');
     const warning = $('day-warning');
     const now = Date.now();
     const inDay = now >= utc(state.info.doorOpensAtUtc) && now < utc(state.info.doorClosesAtUtc);
     warning.hidden = inDay;
-    warning.textContent = inDay ? '' : dayWarning() + ' Each admission asks for confirmation.';
+    warning.textContent = inDay ? '' : dayWarning() + ' ' + t('EachAsks');
 }
 
 function dayWarning() {
     return Date.now() < utc(state.info.doorOpensAtUtc)
-        ? `The door opens on ${state.info.doorDay}: this is before the event's day.`
-        : `The door closed after ${state.info.doorDay}: the event is over.`;
+        ? t('Opens', state.info.doorDay)
+        : t('Closed', state.info.doorDay);
 }
 
 function notice(text) {
@@ -375,7 +438,7 @@ function setUpCamera() {
             stream.getTracks().forEach(t => t.stop());
             stream = null;
             video.hidden = true;
-            button.textContent = 'Scan with the camera';
+            button.textContent = t('Camera');
             return;
         }
         const message = $('camera-message');
@@ -388,7 +451,7 @@ function setUpCamera() {
             video.srcObject = stream;
             video.hidden = false;
             await video.play();
-            button.textContent = 'Stop the camera';
+            button.textContent = t('StopCamera');
             let last = '', lastAt = 0;
             timer = setInterval(async () => {
                 if (video.readyState < 2) return;
@@ -403,7 +466,7 @@ function setUpCamera() {
                 } catch { /* a frame that cannot be read */ }
             }, 200);
         } catch (e) {
-            message.textContent = 'The camera could not be used (' + (e.message || e.name) + '): use a scanner or type the code.';
+            message.textContent = t('CameraFailed', e.message || e.name);
             message.hidden = false;
         }
     });
@@ -421,12 +484,39 @@ function utc(text) {
 }
 
 function time(text) {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: state.info?.timeZoneId || 'UTC', hour: '2-digit', minute: '2-digit' }).format(new Date(utc(text)));
+    return new Intl.DateTimeFormat(locale(), { timeZone: state.info?.timeZoneId || 'UTC', hour: '2-digit', minute: '2-digit' }).format(new Date(utc(text)));
 }
 
 function ago(ms) {
     const s = Math.max(0, Math.round(ms / 1000));
-    return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.floor(s / 60)} min ago` : `${Math.floor(s / 3600)} h ago`;
+    return s < 60 ? t('SecondsAgo', s) : s < 3600 ? t('MinutesAgo', Math.floor(s / 60)) : t('HoursAgo', Math.floor(s / 3600));
+}
+
+/**
+ * A text in the steward's language: the server sends them with the session (in the language of this device's browser) and
+ * the device keeps them with the list, so they work offline too; English until the first session answer arrives.
+ */
+function t(key, ...args) {
+    const text = state.info?.texts?.[key] ?? ENGLISH[key] ?? key;
+    return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+}
+
+/** The steward's locale for dates and times; British English when the server named none or the browser lacks it. */
+function locale() {
+    try {
+        return Intl.DateTimeFormat.supportedLocalesOf([state.info?.locale || 'en-GB']).length ? state.info.locale : 'en-GB';
+    } catch {
+        return 'en-GB';
+    }
+}
+
+/** The page's fixed words (marked data-text, data-text-placeholder, data-text-label) in the steward's language. */
+function translatePage() {
+    for (const el of document.querySelectorAll('[data-text]')) el.textContent = t(el.dataset.text);
+    for (const el of document.querySelectorAll('[data-text-placeholder]')) el.placeholder = t(el.dataset.textPlaceholder);
+    for (const el of document.querySelectorAll('[data-text-label]')) el.setAttribute('aria-label', t(el.dataset.textLabel));
+    document.title = t('PageTitle');
+    if (state.info?.locale) document.documentElement.lang = state.info.locale;
 }
 
 function fold(text) {

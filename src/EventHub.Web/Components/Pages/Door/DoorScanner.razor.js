@@ -25,14 +25,14 @@ export function cameraSupported() {
 }
 
 export async function startCamera(video, dotnet) {
-    if (!cameraSupported()) return 'This browser cannot scan with the camera: use a scanner or type the code.';
+    if (!cameraSupported()) return 'unsupported';
     const formats = await BarcodeDetector.getSupportedFormats();
-    if (!formats.includes('qr_code')) return 'This browser cannot read QR codes with the camera: use a scanner or type the code.';
+    if (!formats.includes('qr_code')) return 'no-qr';
     const detector = new BarcodeDetector({ formats: ['qr_code'] });
     try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
     } catch (e) {
-        return 'The camera could not be opened (' + e.name + '): allow the camera for this site, or use a scanner.';
+        return 'failed:' + e.name;
     }
     video.srcObject = stream;
     await video.play();

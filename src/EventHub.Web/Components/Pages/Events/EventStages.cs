@@ -7,6 +7,9 @@ namespace EventHub.Web.Components.Pages.Events;
 /// addresses below it that belong to it (a registration under the vetting queue, the report's tabs under the report).</summary>
 public sealed record EventStagePage(string Label, string Path, Func<EventOverview, bool> Visible, params string[] Below)
 {
+    /// <summary>The staff text that names the page in the staff member's language ("Events.Nav.Vettingqueue").</summary>
+    public string TextKey => EventStages.TextKey(Label);
+
     public string Href(Guid eventId) => Path.StartsWith('/') ? Path[1..].Replace("{id}", eventId.ToString()) : Path.Length == 0 ? $"events/{eventId}" : $"events/{eventId}/{Path}";
 
     /// <summary>Whether the address (relative to the base, without query) is this page or one below it.</summary>
@@ -19,7 +22,11 @@ public sealed record EventStagePage(string Label, string Path, Func<EventOvervie
 }
 
 /// <summary>A stage in the life of a meeting, with its pages.</summary>
-public sealed record EventStage(string Label, IReadOnlyList<EventStagePage> Pages);
+public sealed record EventStage(string Label, IReadOnlyList<EventStagePage> Pages)
+{
+    /// <summary>The staff text that names the stage in the staff member's language ("Events.Nav.Ontheday").</summary>
+    public string TextKey => EventStages.TextKey(Label);
+}
 
 /// <summary>
 /// The one map of an event's pages by stage, as the life of a meeting runs: Prepare, Invite, Vet, On the day, Afterwards.
@@ -28,6 +35,9 @@ public sealed record EventStage(string Label, IReadOnlyList<EventStagePage> Page
 /// </summary>
 public static class EventStages
 {
+    /// <summary>The resource key of a stage's or page's English label: its letters after "Events.Nav.".</summary>
+    public static string TextKey(string label) => "Events.Nav." + new string(label.Where(char.IsLetter).ToArray());
+
     private static Func<EventOverview, bool> Can(params EventPermission[] any) => o => any.Any(o.Can);
 
     public static EventStagePage Overview { get; } = new("Overview", "", _ => true);
