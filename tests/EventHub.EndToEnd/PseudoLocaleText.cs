@@ -18,7 +18,7 @@ public static class PseudoLocaleText
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             const el = n.parentElement;
-            if (!el || el.closest('script,style,template,[data-testid=pass-code],.visually-hidden,#blazor-error-ui,#components-reconnect-modal,dialog')) continue;
+            if (!el || el.closest('script,style,template,[translate=no],[data-testid=pass-code],.visually-hidden,#blazor-error-ui,#components-reconnect-modal,dialog')) continue;
             if (!el.checkVisibility()) continue;
             const left = strip(n.textContent);
             if (/[A-Za-z]/.test(left)) found.push(left);
