@@ -105,6 +105,8 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
             return 0;
         });
         values.Add("EventHub"); // the product's name, in every language
+        // A language is offered under its own name and code ("Deutsch (de)") whatever the screen's language, as is usual.
+        values.UnionWith(EventHub.Core.Localization.Languages.Supported.SelectMany(code => new[] { code, EventHub.Core.Localization.Languages.NativeName(code) }));
         return values.OrderByDescending(v => v.Length).ToArray();
     }
 
