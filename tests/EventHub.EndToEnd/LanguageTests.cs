@@ -103,13 +103,13 @@ public sealed class LanguageTests(BrowserFixture browser) : BrowserTest(browser)
         await LogInAsync("clara@kas.example");
         await Page.Locator("select#nav-language").SelectOptionAsync("de");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = true }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen", Exact = true })).ToBeVisibleAsync();
         await OpenAsync("/events");
         await Assertions.Expect(Page.GetByText("Offen", new() { Exact = true }).First).ToBeVisibleAsync();
         Assert.Equal("de", await App.WithDbAsync(db => db.Users.Where(u => u.Email == "clara@kas.example").Select(u => u.PreferredLanguage).SingleAsync()));
         await Context.ClearCookiesAsync();
         await LogInAsync("clara@kas.example");
-        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Veranstaltungen", Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
