@@ -18,8 +18,6 @@ public sealed class StaffLanguageTests(BrowserFixture browser) : BrowserTest(bro
     private static readonly HashSet<string> NotYetTranslated =
     [
         "Account",
-        "EventActivity",
-        "Privacy",
     ];
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Languages:Pseudo"] = "true" };
