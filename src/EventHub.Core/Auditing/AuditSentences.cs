@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EventHub.Core.Data;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Auditing;
 
@@ -142,6 +143,29 @@ public static partial class AuditSentences
     }
 
     public static string Describe(AuditEntry entry, string? actor) => Describe(entry.Action, actor, entry.Details);
+
+    /// <summary>
+    /// The label in the language of <paramref name="text"/> (StaffText key "Audit.Label." + code); English when the
+    /// code has no translation.
+    /// </summary>
+    public static string Label(string action, IStringLocalizer? text)
+        => text?["Audit.Label." + action] is { ResourceNotFound: false } label ? label.Value : Label(action);
+
+    /// <summary>
+    /// The entry in the language of <paramref name="text"/>. English keeps its full sentence; another language says who
+    /// did what (the translated label) followed by the entry's details, which are recorded data and stay as written.
+    /// </summary>
+    public static string Describe(string action, string? actor, string? details, IStringLocalizer? text)
+    {
+        var label = Label(action, text);
+        if (text is null || label == Label(action))
+        {
+            return Describe(action, actor, details);
+        }
+
+        var who = string.IsNullOrWhiteSpace(actor) ? "EventHub" : actor.Trim();
+        return string.IsNullOrWhiteSpace(details) ? text["Audit.Sentence", who, label] : text["Audit.Sentence.Details", who, label, details.Trim().TrimEnd('.')];
+    }
 
     private static Wording W(string label, Func<AuditFacts, string> sentence) => new(label, sentence);
 

@@ -2,6 +2,7 @@ using EventHub.Core.Auditing;
 using EventHub.Core.Common;
 using EventHub.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Activity;
 
@@ -66,14 +67,14 @@ internal static class EventActivity
     }
 
     /// <summary>The entries as plain sentences, with each actor's display name (their login when the account is gone).</summary>
-    public static async Task<List<ActivityItem>> DescribeAsync(EventHubDbContext db, Event e, List<AuditEntry> entries, CancellationToken ct)
+    public static async Task<List<ActivityItem>> DescribeAsync(EventHubDbContext db, Event e, List<AuditEntry> entries, CancellationToken ct, IStringLocalizer? text = null)
     {
         var names = await NamesAsync(db, entries.Select(a => a.ActorUserId), ct);
         return entries.Select(a =>
         {
             var who = a.ActorUserId is { } id ? names.GetValueOrDefault(id) ?? a.ActorName ?? "A former staff member" : a.ActorName;
             return new ActivityItem(a.Id, a.AtUtc, EventTime.Format(a.AtUtc, e.TimeZoneId, "d MMM yyyy, HH:mm"), a.ActorUserId, who ?? "EventHub or a person by link",
-                a.Action, AuditSentences.Label(a.Action), AuditSentences.Describe(a, who));
+                a.Action, AuditSentences.Label(a.Action, text), AuditSentences.Describe(a.Action, who, a.Details, text));
         }).ToList();
     }
 

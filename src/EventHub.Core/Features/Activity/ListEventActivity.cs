@@ -1,3 +1,5 @@
+using EventHub.Core.Localization;
+using Microsoft.Extensions.Localization;
 using System.Security.Claims;
 using EventHub.Core.Auditing;
 using EventHub.Core.Authorization;
@@ -12,7 +14,7 @@ namespace EventHub.Core.Features.Activity;
 /// An event's activity for its organisers: the audit entries of that event, newest first, in plain words and the event's
 /// time zone, filtered by person, action and days. Administrators keep the installation-wide log (/admin/audit).
 /// </summary>
-public sealed class ListEventActivity(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization)
+public sealed class ListEventActivity(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, IStringLocalizer<StaffText> text)
 {
     public async Task<Outcome<ActivityList>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, ActivityQuery query, CancellationToken ct = default)
     {
@@ -37,20 +39,20 @@ public sealed class ListEventActivity(IDbContextFactory<EventHubDbContext> dbFac
         var total = await filtered.CountAsync(ct);
         var entries = await filtered.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 200)).ToListAsync(ct);
-        var items = await EventActivity.DescribeAsync(db, e, entries, ct);
+        var items = await EventActivity.DescribeAsync(db, e, entries, ct, text);
 
         var everyone = db.AuditEntries.AsNoTracking().Where(a => a.EventId == eventId);
         var actorIds = await everyone.Where(a => a.ActorUserId != null).Select(a => a.ActorUserId!).Distinct().ToListAsync(ct);
         var names = await EventActivity.NamesAsync(db, actorIds, ct);
-        var people = actorIds.Select(id => new ActivityPerson(id, names.GetValueOrDefault(id) ?? "A former staff member"))
+        var people = actorIds.Select(id => new ActivityPerson(id, names.GetValueOrDefault(id) ?? text["Activity.FormerStaff"]))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         if (await everyone.AnyAsync(a => a.ActorUserId == null, ct))
         {
-            people.Add(new ActivityPerson(ActivityQuery.Nobody, "EventHub or a person by link"));
+            people.Add(new ActivityPerson(ActivityQuery.Nobody, text["Activity.SystemOrLink"]));
         }
 
         var actions = (await everyone.Select(a => a.Action).Distinct().ToListAsync(ct))
-            .Select(a => (a, AuditSentences.Label(a))).OrderBy(a => a.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
+            .Select(a => (a, AuditSentences.Label(a, text))).OrderBy(a => a.Item2, StringComparer.CurrentCultureIgnoreCase).ToList();
         return Outcome<ActivityList>.Success(new ActivityList(items, total, people, actions, e.TimeZoneId));
     }
 }

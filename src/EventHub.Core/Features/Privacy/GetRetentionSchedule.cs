@@ -4,19 +4,22 @@ using EventHub.Core.Common;
 using EventHub.Core.Data;
 using EventHub.Core.Privacy;
 using Microsoft.AspNetCore.Authorization;
+using EventHub.Core.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EventHub.Core.Features.Privacy;
 
-/// <summary>One retention rule of an event: what goes, when (null: on an occasion, not a date), whether it was done, and how many records it touches.</summary>
-public sealed record RetentionRule(string Title, string WhatGoes, DateTime? DueUtc, DateTime? DoneUtc, string When, IReadOnlyList<(string Label, int Count)> Affected);
+/// <summary>One retention rule of an event: a stable id (the same in every language), what goes, when (null: on an occasion, not a date), whether it was done, and how many records it touches.</summary>
+public sealed record RetentionRule(string Id, string Title, string WhatGoes, DateTime? DueUtc, DateTime? DoneUtc, string When, IReadOnlyList<(string Label, int Count)> Affected);
 
 public sealed record RetentionSchedule(
     Event Event, int SecurityDataDays, int PersonalDataMonths, bool SecurityDaysIsDefault, bool PersonalMonthsIsDefault,
     int MaxSecurityDataDays, int MaxPersonalDataMonths, IReadOnlyList<RetentionRule> Rules, IReadOnlyList<string> Kept);
 
 /// <summary>What the retention job will erase for an event, and when: shown to its organisers beforehand.</summary>
-public sealed class GetRetentionSchedule(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, RetentionPolicy policy)
+public sealed class GetRetentionSchedule(IDbContextFactory<EventHubDbContext> dbFactory, IAuthorizationService authorization, RetentionPolicy policy,
+    IStringLocalizer<StaffText> text, IStringLocalizer<PlainWords> words)
 {
     public async Task<Outcome<RetentionSchedule>> ExecuteAsync(ClaimsPrincipal actor, Guid eventId, CancellationToken ct = default)
     {
@@ -48,35 +51,49 @@ public sealed class GetRetentionSchedule(IDbContextFactory<EventHubDbContext> db
 
         var rules = new List<RetentionRule>
         {
-            new("Security data",
-                "Date of birth, nationality and identity document of every registration.",
+            new("securitydata", text["Retention.Security.Title"],
+                text["Retention.Security.WhatGoes"],
                 policy.SecurityDataDueUtc(e), e.SecurityDataErasedAtUtc,
-                $"{Days(policy.SecurityDataDays(e))} after the event ends",
-                [("registrations with security data", withSecurity)]),
-            new("Attendees' and invitees' personal data",
-                $"Names, emails, organisations, positions, phone numbers, needs and answers (replaced by \"{Anonymiser.AnonymisedName}\"); personal links and passes; the invitations and their history; names on check-ins, consents and circulation copies; the event's sent emails; names and details in the audit log's entries about them.",
+                text["Retention.AfterEventEnds", LocalDays(policy.SecurityDataDays(e))],
+                [(text["Retention.Affected.WithSecurityData"], withSecurity)]),
+            new("attendeesandinviteespersonaldata", text["Retention.Personal.Title"],
+                text["Retention.Personal.WhatGoes", Anonymiser.AnonymisedName],
                 policy.PersonalDataDueUtc(e), e.PersonalDataAnonymisedAtUtc,
-                $"{Months(policy.PersonalDataMonths(e))} after the event ends",
-                [("registrations", people), ("answers", answers), ("invitations", invitations), ("passes", passes), ("check-ins", checkIns),
-                 ("consents", consents), ("circulation recipients", recipients), ("sent emails", emails)]),
-            new("Rapporteurs' notes",
-                "The rapporteurs' private notes taken during the meeting.",
+                text["Retention.AfterEventEnds", LocalMonths(policy.PersonalDataMonths(e))],
+                [(text["Retention.Affected.Registrations"], people), (text["Retention.Affected.Answers"], answers), (text["Retention.Affected.Invitations"], invitations),
+                 (text["Retention.Affected.Passes"], passes), (text["Retention.Affected.CheckIns"], checkIns), (text["Retention.Affected.Consents"], consents),
+                 (text["Retention.Affected.Recipients"], recipients), (text["Retention.Affected.Emails"], emails)]),
+            new("rapporteursnotes", text["Retention.Notes.Title"],
+                text["Retention.Notes.WhatGoes"],
                 null, report?.Status == ReportStatus.Circulated && notes == 0 ? report.CirculatedAtUtc : null,
-                report is null ? "when the report is circulated (no report yet)"
-                    : report.Status == ReportStatus.Circulated ? "now: the report has been circulated"
-                    : $"when the report is circulated (it is {report.Status.ToString().ToLowerInvariant()})",
-                [("notes", notes)]),
+                report is null ? text["Retention.Notes.NoReport"]
+                    : report.Status == ReportStatus.Circulated ? text["Retention.Notes.Now"]
+                    : text["Retention.Notes.WhenCirculated", StatusWord(report.Status)],
+                [(text["Retention.Affected.Notes"], notes)]),
         };
         string[] kept =
         [
-            "The report, its versions and reviews.",
-            $"The counts: {e.ApprovedCount} approved of capacity {e.Capacity}; registrations by status, source and sector; check-in times.",
-            "Vetting decisions (without their free-text reasons), and the audit log's entries without the personal data.",
+            text["Retention.Kept.Report"],
+            text["Retention.Kept.Counts", e.ApprovedCount, e.Capacity],
+            text["Retention.Kept.Decisions"],
         ];
         var configured = policy.Configured;
         return Outcome<RetentionSchedule>.Success(new RetentionSchedule(
             e, policy.SecurityDataDays(e), policy.PersonalDataMonths(e), e.SecurityDataRetentionDays is null, e.PersonalDataRetentionMonths is null,
             configured.SecurityDataDays, configured.PersonalDataMonths, rules, kept));
+    }
+
+    /// <summary>"3 days" in the screen's language.</summary>
+    public string LocalDays(int n) => text[n == 1 ? "Retention.Days.One" : "Retention.Days.Many", n];
+
+    /// <summary>"12 months" in the screen's language.</summary>
+    public string LocalMonths(int n) => text[n == 1 ? "Retention.Months.One" : "Retention.Months.Many", n];
+
+    // German nouns keep their capital; English and French status words read lower-case inside a sentence.
+    private string StatusWord(ReportStatus status)
+    {
+        var word = words.Of(status);
+        return Languages.CodeOf(System.Globalization.CultureInfo.CurrentUICulture) == Languages.German ? word : word.ToLower(System.Globalization.CultureInfo.CurrentUICulture);
     }
 
     internal static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
