@@ -83,7 +83,7 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await Page.GotoAsync("/Account/Login");
         await Page.Locator("input[name='Input.Email']").FillAsync(email);
         await Page.Locator("input[name='Input.Password']").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Page.Locator("button[data-login-submit]").ClickAsync(); // the password form's button, in any language
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 

@@ -7,12 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.EndToEnd;
 
-/// <summary>A page behind a staff login, with the address to open it at over the demo data and the area (folder) its component lives in.</summary>
+/// <summary>A page behind a staff login, with the address to open it at over the demo data and its component.</summary>
 public sealed record StaffPage(string Path, Type Component)
 {
-    /// <summary>The component's folder: <c>Vetting</c> for EventHub.Web.Components.Pages.Vetting, <c>Account</c> for the account pages.</summary>
-    public string Area => Component.Namespace is { } ns && ns.Contains(".Account", StringComparison.Ordinal) ? "Account" : Component.Namespace?.Split('.')[^1] ?? "";
-
     /// <summary>
     /// The pages behind a staff login, from the app's own route table (so a new page is covered without a line in a test):
     /// every routed component except the public ones reached by personal links and the account pages before login, with the
