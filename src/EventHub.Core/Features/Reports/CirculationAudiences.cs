@@ -41,7 +41,7 @@ public static class CirculationAudiences
             return null;
         }
 
-        if (!await db.Events.AnyAsync(e => e.Id == eventId && (e.CheckInPerAgendaItem || db.AgendaCheckIns.Any(a => a.EventId == eventId)), ct))
+        if (!await TracksSessionsAsync(db, eventId, ct))
         {
             return "This event does not check its sessions in separately: no one has a session's attendance to address.";
         }
@@ -55,6 +55,10 @@ public static class CirculationAudiences
         var ofThisEvent = await db.AgendaItems.CountAsync(a => a.EventId == eventId && ids.Contains(a.Id), ct);
         return ofThisEvent == ids.Count ? null : "A chosen session is not on this event's agenda: reload the page and choose again.";
     }
+
+    /// <summary>Whether the event checks its sessions in separately, or did: only then has a session attendees to address.</summary>
+    public static Task<bool> TracksSessionsAsync(EventHubDbContext db, Guid eventId, CancellationToken ct)
+        => db.Events.AnyAsync(e => e.Id == eventId && (e.CheckInPerAgendaItem || db.AgendaCheckIns.Any(a => a.EventId == eventId)), ct);
 
     public static async Task<AudienceResolution> ResolveAsync(EventHubDbContext db, Report report, IReadOnlyCollection<CirculationAudience> audiences, CancellationToken ct, IReadOnlyCollection<Guid>? sessions = null)
     {

@@ -24,8 +24,7 @@ public sealed class ListCirculationSessions(IDbContextFactory<EventHubDbContext>
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tracked = await db.Events.AnyAsync(e => e.Id == eventId && (e.CheckInPerAgendaItem || db.AgendaCheckIns.Any(a => a.EventId == eventId)), ct);
-        if (!tracked)
+        if (!await CirculationAudiences.TracksSessionsAsync(db, eventId, ct))
         {
             return Outcome<IReadOnlyList<CirculationSession>>.Success([]);
         }
