@@ -39,7 +39,7 @@ public static class OfflineDoorLookupScenario
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("EVENTHUB_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath.Executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
