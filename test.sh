@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: ./test.sh
 # Installs what is missing (Chromium when root, the dotnet tools), starts a throwaway PostgreSQL cluster on a free loopback port,
-# checks that no provider has pending model changes, generates the idempotent SQL Server script, runs every test project
-# (data tests on SQLite and PostgreSQL), stops what it started, and ends with: tests: N passed, N failed, N skipped
+# builds the app and the test projects once, runs every test project (data tests on SQLite and PostgreSQL; the schema
+# checks — no pending model change for any provider, deploy/eventhub-sqlserver.sql current — are tests in Core,
+# SchemaFilesTests), stops what it started, and ends with: tests: N passed, N failed, N skipped
 # Each step prints how long it took; the test projects (the browser tests in shards) run at the same time (see docs/testing.md).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -66,11 +67,11 @@ fi
 note "dotnet tools"
 dotnet tool restore >/dev/null || fail_step "dotnet tool restore"
 
-# --- build and schema checks -----------------------------------------------------------------------------------
+# --- build -----------------------------------------------------------------------------------------------------
 note "Build"
-# One build of the solution: the app, the migrations projects the schema checks load, the test projects, and the benchmarks
-# (not run here, but they must keep compiling). Nothing below builds again.
-if ! dotnet build EventHub.sln -c Debug -nologo -clp:ErrorsOnly > "$artifacts/build.log" 2>&1; then
+# One build of what the tests need (tests/EventHub.Tests.slnf: the app, the migrations projects and the test projects;
+# the benchmarks build when they run, in Release). Nothing below builds again.
+if ! dotnet build tests/EventHub.Tests.slnf -c Debug -nologo -clp:ErrorsOnly > "$artifacts/build.log" 2>&1; then
   cat "$artifacts/build.log"
   fail_step "build"
   echo "tests: 0 passed, 1 failed, 0 skipped"
@@ -85,10 +86,10 @@ if [ -n "$npm_pid" ]; then
   fi
 fi
 
-# --- tests, and the schema checks beside them ---------------------------------------------------------------------
+# --- tests -------------------------------------------------------------------------------------------------------
 # The test processes run at the same time: each waits on databases, SMTP, HTTP and the browser much of the time, so
 # together they keep both cores busy where one after the other they would not. Their logs are read once all have finished.
-note "Tests (Core, Web and the browser tests in shards, all at the same time) and schema checks"
+note "Tests (Core, Web and the browser tests in shards, all at the same time)"
 # The browser tests are split into shards by class (tests/EventHub.EndToEnd/shards.txt): each shard is its own process
 # with its own Chromium, so their waits overlap. The last shard takes every class the other lines do not name.
 declare -A run_filter run_project
@@ -119,30 +120,6 @@ for name in "${runs[@]}"; do
     echo $((SECONDS - started)) > "$artifacts/$name.seconds" ) &
   test_pid[$name]=$!
 done
-
-# Schema checks on the assemblies just built (--no-build: dotnet ef would otherwise build each migrations project again).
-schema_started=$SECONDS
-for provider in Sqlite SqlServer PostgreSql; do
-  project="migrations/EventHub.Migrations.$provider"
-  if dotnet ef migrations has-pending-model-changes --no-build --project "$project" --startup-project "$project" > "$artifacts/pending-$provider.log" 2>&1; then
-    echo "$provider: no pending model changes"
-  else
-    cat "$artifacts/pending-$provider.log"
-    fail_step "$provider has model changes without a migration: run deploy/add-migration.sh NAME"
-  fi
-done
-
-project=migrations/EventHub.Migrations.SqlServer
-if dotnet ef migrations script --idempotent --no-build --project "$project" --startup-project "$project" -o "$artifacts/eventhub-sqlserver.sql" > "$artifacts/script.log" 2>&1; then
-  if cmp -s "$artifacts/eventhub-sqlserver.sql" deploy/eventhub-sqlserver.sql; then
-    echo "deploy/eventhub-sqlserver.sql is current ($(wc -l < deploy/eventhub-sqlserver.sql) lines)"
-  else
-    fail_step "deploy/eventhub-sqlserver.sql is out of date: copy $artifacts/eventhub-sqlserver.sql over it"
-  fi
-else
-  cat "$artifacts/script.log"; fail_step "generate the SQL Server script"
-fi
-timings+=("$(printf '%5ss  %s' "$((SECONDS - schema_started))" "  schema checks (pending model changes, SQL Server script), beside the tests")")
 
 # --- tests -----------------------------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0

@@ -8,8 +8,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 as_root() { [ "$(id -u)" = 0 ]; }
 fail_step() { echo "FAILED: $*"; exit 1; }
-export EVENTHUB_CHROMIUM=${EVENTHUB_CHROMIUM:-/usr/bin/chromium}
-[ -x "$EVENTHUB_CHROMIUM" ] || fail_step "Chromium is missing: run ./test.sh once (it installs it), or apt-get install chromium"
+if [ -z "${EVENTHUB_CHROMIUM:-}" ]; then
+  EVENTHUB_CHROMIUM=/usr/lib/chromium/chromium-headless-shell
+  [ -x "$EVENTHUB_CHROMIUM" ] || EVENTHUB_CHROMIUM=/usr/bin/chromium
+fi
+export EVENTHUB_CHROMIUM
+[ -x "$EVENTHUB_CHROMIUM" ] || fail_step "Chromium is missing: run ./test.sh once (it installs it), or apt-get install chromium-headless-shell"
 . tests/throwaway-postgres.sh
-dotnet build EventHub.sln -nologo -clp:ErrorsOnly -v q || fail_step "build"
+dotnet build tests/EventHub.Tests.slnf -nologo -clp:ErrorsOnly -v q || fail_step "build"
 dotnet test tests/EventHub.EndToEnd --no-build -nologo --filter "Category=TwoNodes" --logger "console;verbosity=normal"
