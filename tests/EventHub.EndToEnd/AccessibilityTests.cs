@@ -13,7 +13,7 @@ namespace EventHub.EndToEnd;
 /// over the demo data: a serious or critical WCAG 2.1 A/AA violation fails the test, naming the page, rule and elements.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
+public sealed class AccessibilityTests(BrowserFixture browser, DemoAppFixture demo) : BrowserTest(browser, demo), IClassFixture<DemoAppFixture>
 {
     private static readonly string AxeScript = Path.Combine(RepositoryPaths.Root, "tests", "EventHub.EndToEnd", "axe", "node_modules", "axe-core", "axe.min.js");
 
@@ -26,12 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     public async Task The_main_pages_of_each_role_have_no_serious_or_critical_accessibility_violations(string role)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run `npm ci --prefix tests/EventHub.EndToEnd/axe` (test.sh does).");
-        IReadOnlyList<DemoLogin> logins;
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            logins = (await scope.ServiceProvider.GetRequiredService<SeedDemo>().ExecuteAsync())!;
-        }
-
+        var logins = DemoLogins;
         var eventId = await App.WithDbAsync(db => db.Events.Select(e => e.Id).SingleAsync());
         var pages = await PagesForAsync(role, eventId);
         if (logins.SingleOrDefault(l => l.Email.StartsWith(role + "@", StringComparison.Ordinal)) is { } login)

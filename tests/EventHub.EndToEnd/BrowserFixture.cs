@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EventHub.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
@@ -37,8 +38,38 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "browser";
 }
 
-/// <summary>A running EventHub on a loopback port with its own database and SMTP server, and a fresh browser context.</summary>
-public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+/// <summary>
+/// The demo installation on a loopback port, with its own database and SMTP server, shared by the tests of one class that
+/// only look at it (as a class fixture): started and seeded once instead of once per test.
+/// </summary>
+public sealed class DemoAppFixture : IAsyncLifetime
+{
+    public SmtpSink Smtp { get; } = new();
+    public TestDatabase Database { get; private set; } = null!;
+    public EventHubAppFactory App { get; private set; } = null!;
+    public IReadOnlyList<Core.Features.Demo.DemoLogin> Logins { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
+        App = EventHubAppFactory.Create(Database, Smtp, realServer: true).UseRealServer();
+        await using var scope = App.Services.CreateAsyncScope();
+        Logins = (await scope.ServiceProvider.GetRequiredService<Core.Features.Demo.SeedDemo>().ExecuteAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A running EventHub on a loopback port with its own database and SMTP server (or the class's shared
+/// <see cref="DemoAppFixture"/>), and a fresh browser context.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture browser, DemoAppFixture? shared = null) : IAsyncLifetime
 {
     protected const string Password = "correct horse battery staple";
     protected static readonly TimeSpan MailWait = TimeSpan.FromSeconds(30);
@@ -49,6 +80,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The demo's logins, when the class shares a seeded <see cref="DemoAppFixture"/>.</summary>
+    protected IReadOnlyList<Core.Features.Demo.DemoLogin> DemoLogins => shared?.Logins ?? throw new InvalidOperationException("This class has no shared demo app.");
+
     /// <summary>The shared Chromium, for a test that needs more than one context (several people at once).</summary>
     protected IBrowser Browser => browser.Browser;
 
@@ -57,9 +91,17 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Smtp = new SmtpSink();
-        Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
-        App = EventHubAppFactory.Create(Database, Smtp, realServer: true, settings: Settings, services: ConfigureServices).UseRealServer();
+        if (shared is not null)
+        {
+            (Smtp, Database, App) = (shared.Smtp, shared.Database, shared.App);
+        }
+        else
+        {
+            Smtp = new SmtpSink();
+            Database = await TestDatabase.CreateAsync(Core.Data.DatabaseProvider.Sqlite);
+            App = EventHubAppFactory.Create(Database, Smtp, realServer: true, settings: Settings, services: ConfigureServices).UseRealServer();
+        }
+
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl });
         Context.SetDefaultTimeout(30_000);
         Page = await Context.NewPageAsync();
@@ -73,9 +115,12 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await Context.CloseAsync();
-        await App.DisposeAsync();
-        await Database.DisposeAsync();
-        await Smtp.DisposeAsync();
+        if (shared is null)
+        {
+            await App.DisposeAsync();
+            await Database.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 
     protected async Task LogInAsync(string email, string password = Password)
