@@ -9,10 +9,13 @@ public static class PseudoLocaleText
     /// </summary>
     public const string UntranslatedScript = """
         (data) => {
+          // A short value ("en", "EU") is set aside only as a whole word: inside a word it is no datum.
+          const whole = new Map(data.filter(d => d.length <= 3).map(d => [d, new RegExp('(^|[^\\p{L}\\p{N}])' + d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}\\p{N}])', 'gu')]));
           const strip = t => {
             let s = t.replace(/⟦[^⟧]*⟧/g, ' ');
-            // A short value ("en", "EU") is set aside only as a whole word: inside a word it is no datum.
-            for (const d of data) s = d.length > 3 ? s.split(d).join(' ') : s.replace(new RegExp('(^|[^\\p{L}\\p{N}])' + d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}\\p{N}])', 'gu'), '$1 ');
+            // Text with no Latin letter left once the translated segments are out is done: setting data aside only removes.
+            if (!/[A-Za-z]/.test(s)) return s.replace(/\s+/g, ' ').trim();
+            for (const d of data) s = d.length > 3 ? (s.includes(d) ? s.split(d).join(' ') : s) : s.replace(whole.get(d), '$1 ');
             return s.replace(/\s+/g, ' ').trim();
           };
           const found = [];
