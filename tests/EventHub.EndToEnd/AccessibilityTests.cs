@@ -1,9 +1,7 @@
 using EventHub.TestSupport;
 using System.Text.Json;
 using EventHub.Core.Data;
-using EventHub.Core.Features.Demo;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EventHub.EndToEnd;
