@@ -108,17 +108,8 @@ public sealed class FitTheWindowTests(BrowserFixture browser) : BrowserTest(brow
             return;
         }
 
-        var directory = AppContext.BaseDirectory;
-        while (directory is not null && !File.Exists(Path.Combine(directory, "EventHub.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        if (directory is not null)
-        {
-            var target = Path.Combine(directory, "docs", "screenshots");
-            Directory.CreateDirectory(target);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(target, name + ".png") });
-        }
+        var target = Path.Combine(EventHub.TestSupport.RepositoryPaths.Root, "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name + ".png") });
     }
 }

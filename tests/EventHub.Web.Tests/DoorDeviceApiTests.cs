@@ -17,14 +17,7 @@ public sealed class DoorDeviceApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = EventHubAppFactory.Create(database);
-        var kas = await app.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = TestUsers.Principal(await app.CreateUserAsync("clara@kas.example", "correct horse battery staple", kas.Id, organisationRoles: [OrganisationRole.CreatesEvents]));
-        var scenario = await DoorScenario.CreateAsync(app.Services, clara, DoorScenario.StartedAnHourAgo(DateTime.UtcNow), [("Ada Novak", "Central Asia Institute")]);
-        OpenedDoorSession session;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            session = (await scope.ServiceProvider.GetRequiredService<OpenDoorSession>().ExecuteAsync(clara, scenario.EventId, new DoorSessionForm { Label = "Main door" })).Value!;
-        }
+        var (clara, scenario, session) = await OpenMainDoorAsync(app);
 
         var device = app.CreateClient();
         device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
@@ -66,14 +59,7 @@ public sealed class DoorDeviceApiTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = EventHubAppFactory.Create(database);
-        var kas = await app.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
-        var clara = TestUsers.Principal(await app.CreateUserAsync("clara@kas.example", "correct horse battery staple", kas.Id, organisationRoles: [OrganisationRole.CreatesEvents]));
-        var scenario = await DoorScenario.CreateAsync(app.Services, clara, DoorScenario.StartedAnHourAgo(DateTime.UtcNow), [("Ada Novak", "Central Asia Institute")]);
-        OpenedDoorSession session;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            session = (await scope.ServiceProvider.GetRequiredService<OpenDoorSession>().ExecuteAsync(clara, scenario.EventId, new DoorSessionForm { Label = "Main door" })).Value!;
-        }
+        var (_, _, session) = await OpenMainDoorAsync(app);
 
         var device = app.CreateClient();
         device.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
@@ -93,7 +79,7 @@ public sealed class DoorDeviceApiTests
         Assert.Equal("✔ ADMITTED", inEnglish.RootElement.GetProperty("texts").GetProperty("Admitted").GetString());
 
         // Every word the app shows is one the server sends, and the app's English (shown before the first answer) is the server's.
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var script = File.ReadAllText(Path.Combine(root, "src/EventHub.Web/wwwroot/door-app/door.js"));
         var page = File.ReadAllText(Path.Combine(root, "src/EventHub.Web/wwwroot/door-app/index.html"));
         var used = System.Text.RegularExpressions.Regex.Matches(script, @"\bt\('(\w+)'").Select(m => m.Groups[1].Value)
@@ -108,15 +94,15 @@ public sealed class DoorDeviceApiTests
         }
     }
 
-    private static string RepositoryRoot()
+    /// <summary>An organiser's event that started an hour ago with one approved attendee, and a door session "Main door" opened for it.</summary>
+    private static async Task<(System.Security.Claims.ClaimsPrincipal Organiser, DoorScenario Scenario, OpenedDoorSession Session)> OpenMainDoorAsync(EventHubAppFactory app)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EventHub.slnx")) && !Directory.Exists(Path.Combine(dir.FullName, "src", "EventHub.Web")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("The repository root was not found above " + AppContext.BaseDirectory);
+        var kas = await app.WithDbAsync(db => TestUsers.CreateOrganisationAsync(db, "Konrad-Adenauer-Stiftung", "KAS"));
+        var clara = TestUsers.Principal(await app.CreateUserAsync("clara@kas.example", "correct horse battery staple", kas.Id, organisationRoles: [OrganisationRole.CreatesEvents]));
+        var scenario = await DoorScenario.CreateAsync(app.Services, clara, DoorScenario.StartedAnHourAgo(DateTime.UtcNow), [("Ada Novak", "Central Asia Institute")]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var session = (await scope.ServiceProvider.GetRequiredService<OpenDoorSession>().ExecuteAsync(clara, scenario.EventId, new DoorSessionForm { Label = "Main door" })).Value!;
+        return (clara, scenario, session);
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, EntityTagHeaderValue? etag = null, string? json = null)
